@@ -1,0 +1,408 @@
+/**
+ * Shared types of hefa: positions, findings, the Document model, rules and check kinds.
+ * Every module imports its vocabulary from here so that the layers stay decoupled.
+ */
+
+/** A place in a source file. Lines and columns are 1-based; a column counts UTF-16 units. */
+export interface Pos {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Confidence of a legal basis, see rules.md: law > policy > practice. */
+export type Confidence = 'law' | 'policy' | 'practice';
+
+export interface Basis {
+  title: string;
+  number?: string;
+  version?: string;
+  article?: string;
+  quote?: string;
+  confidence: Confidence;
+}
+
+export interface Related {
+  path: string;
+  line: number;
+  column: number;
+  message?: string;
+}
+
+export interface Suppression {
+  kind: 'directive' | 'baseline';
+  reason: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  basis: Basis[];
+  related: Related[];
+  suppressed: Suppression | null;
+  /** Extra data echoed in JSON (e.g. the reason a step was not applicable). Absent when empty. */
+  data?: Record<string, string>;
+}
+
+// ---------------------------------------------------------------------------
+// Document model (product.md §2)
+// ---------------------------------------------------------------------------
+
+export type DocKind =
+  | '法律'
+  | '行政法规'
+  | '地方性法规'
+  | '规章'
+  | '司法解释'
+  | '行政规范性文件'
+  | '重大行政决策'
+  | '其他';
+
+export const DOC_KINDS: readonly DocKind[] = [
+  '法律',
+  '行政法规',
+  '地方性法规',
+  '规章',
+  '司法解释',
+  '行政规范性文件',
+  '重大行政决策',
+  '其他',
+];
+
+export type Level = '国家' | '省' | '市' | '县' | '乡';
+export const LEVELS: readonly Level[] = ['国家', '省', '市', '县', '乡'];
+
+export type Status = '草案' | '送审稿' | '已公布' | '已修改' | '已废止' | '已失效';
+export const STATUSES: readonly Status[] = ['草案', '送审稿', '已公布', '已修改', '已废止', '已失效'];
+
+export type IssuerType = 'government' | 'department';
+
+/** A value read from a field or the text, with where it was found. */
+export interface Located<T> {
+  value: T;
+  pos: Pos;
+  /** 'field' = front matter or YAML record; 'text' = read from the document text. */
+  source: 'field' | 'text';
+  /** The text as written, e.g. the 文号 with its original brackets. */
+  raw?: string;
+}
+
+/** A 文号 such as 夹府规〔2020〕3号, split into parts. */
+export interface DocNumber {
+  raw: string;
+  organ: string;
+  year: number | null;
+  serial: number | null;
+  /** True when written 机关代字〔YYYY〕N号 with 六角括号, a four-digit year and no leading zero. */
+  canonical: boolean;
+}
+
+/**
+ * A procedure record (评估论证, 公开征求意见, …) as the drafting office recorded it.
+ * `true` → done (no details), `false` → not done, `{不适用: 理由}` → not applicable.
+ */
+export interface StepRecord {
+  state: 'done' | 'not-done' | 'not-applicable';
+  reason?: string;
+  /** Sub-fields by canonical Chinese name (日期, 开始, 结束 …), values as written (strings, numbers, lists). */
+  fields: Record<string, unknown>;
+  /** Position of each sub-field's value, by canonical name. */
+  fieldPos: Record<string, Pos>;
+  pos: Pos;
+}
+
+/** A filing entry of 备案. */
+export interface FilingRecord {
+  body: string;
+  filedOn: string | null;
+  number?: string;
+  pos: Pos;
+}
+
+/** Fields read from front matter or a YAML record, by canonical Chinese key. */
+export interface Fields {
+  /** Every recognised key, canonical Chinese name → value as written (after alias mapping). */
+  values: Record<string, unknown>;
+  /** Position of each recognised key's value. */
+  pos: Record<string, Pos>;
+  /** Parsed dates by path ('施行日期', '公开征求意见.开始', '公布.日期' …) as ISO YYYY-MM-DD. */
+  dates: Record<string, string>;
+  /** Procedure records by canonical name. */
+  steps: Record<string, StepRecord>;
+  filings: FilingRecord[] | null;
+  concerns: string[];
+  /** True when the document "carries records" (rules.md §1). */
+  carriesRecords: boolean;
+  /** Whether any front matter / record existed at all. */
+  present: boolean;
+}
+
+/** One block of text (heading, paragraph, or raw-HTML paragraph) with a map back to the source. */
+export interface Block {
+  type: 'heading' | 'paragraph' | 'html';
+  depth: number;
+  /** Plain text: markup stripped, HTML entities decoded, line breaks kept as \n. */
+  text: string;
+  /**
+   * Segments mapping text offsets to source offsets: text[at + k] came from source[src + k]
+   * for k < len. Sorted by `at`. Characters between segments map to the previous segment's end.
+   */
+  segments: { at: number; src: number; len: number }[];
+  /** Offset of the block's first character in the source. */
+  start: number;
+  end: number;
+}
+
+/** A place in the text: block index and character range in that block's text. */
+export interface TextRange {
+  block: number;
+  start: number;
+  end: number;
+}
+
+export interface Heading {
+  unit: 'chapter' | 'section';
+  number: number;
+  /** As written, e.g. 第一章. */
+  label: string;
+  title: string;
+  range: TextRange;
+  /** For a section: the number of the chapter it sits in (0 if none). */
+  parent: number;
+}
+
+export interface Article {
+  number: number;
+  label: string;
+  chapter: number;
+  section: number;
+  range: TextRange;
+  /** Index of the first and last block (inclusive) that belong to this article. */
+  firstBlock: number;
+  lastBlock: number;
+}
+
+export interface Sentence {
+  text: string;
+  range: TextRange;
+  /** Index into `articles`, or -1 when outside any article. */
+  article: number;
+}
+
+export interface Citation {
+  /** The title inside 《》 (inner 〈〉 kept). */
+  title: string;
+  /** The article, as written, e.g. 第十六条; with its number. */
+  article?: string;
+  articleNumber?: number;
+  range: TextRange;
+  sentence: number;
+  /** Context that makes the citation not a live reference (rules.md §6 traps). */
+  trap?: 'repeal-clause' | 'historical' | 'temporal' | 'transitional';
+  /** The sentence names this law as the document's own basis (根据《…》…制定). */
+  ownBasis: boolean;
+}
+
+export interface EffectiveClause {
+  form: 'date' | 'on-publication' | 'days-after-publication';
+  date?: string;
+  days?: number;
+  range: TextRange;
+}
+
+export interface ValidityClause {
+  years?: number;
+  months?: number;
+  until?: string;
+  range: TextRange;
+}
+
+export interface RepealClause {
+  titles: string[];
+  docNumbers: string[];
+  range: TextRange;
+}
+
+export interface SignOff {
+  issuers: string[];
+  date: string | null;
+  range: TextRange;
+}
+
+/** Everything read from the text (product.md §2.3). */
+export interface TextModel {
+  blocks: Block[];
+  /** Index of the first block after the header (first chapter, article or `一、` heading). */
+  headerEnd: number;
+  title: Located<string> | null;
+  /** When the document is a wrapper notice 关于印发《X》的通知: X. */
+  innerTitle: string | null;
+  docNumber: Located<DocNumber> | null;
+  /** A 令号 in the header (国务院令第713号, 某省人民政府令第351号). */
+  decree: Located<string> | null;
+  headings: Heading[];
+  articles: Article[];
+  sentences: Sentence[];
+  citations: Citation[];
+  effective: EffectiveClause | null;
+  validity: ValidityClause | null;
+  repeals: RepealClause[];
+  signOff: SignOff | null;
+  /** 公布 date read from a 印发/发布/公布 line of the header or the sign-off. */
+  publishedOn: Located<string> | null;
+  /** Latest 公布/修订/修正/印发 date in the header. */
+  versionDate: string | null;
+  /** Header lines saying a people's congress (standing committee) adopted or approved the text. */
+  congressAdopted: boolean;
+}
+
+/** The Document: fields, text and derived facts; built once per file and shared by every rule. */
+/** Offsets → positions for a document's source. */
+export interface LineLookup {
+  span(start: number, end: number): Pos;
+  lineCol(offset: number): { line: number; column: number };
+}
+
+export interface Document {
+  path: string;
+  lines: LineLookup;
+  /** Source text (after decoding); positions refer to it. */
+  source: string;
+  /** Format of the input. */
+  format: 'markdown' | 'yaml';
+  fields: Fields;
+  text: TextModel;
+  // Derived (fields first, then text, then inference).
+  title: string;
+  docNumber: Located<DocNumber> | null;
+  issuer: string | null;
+  coIssuers: string[];
+  kind: DocKind;
+  kindSource: 'field' | 'inferred' | 'config' | 'option';
+  level: Level | null;
+  issuerType: IssuerType | null;
+  status: Status;
+  publishedOn: Located<string> | null;
+  effectiveOn: Located<string> | null;
+  validity: Located<{ years?: number; months?: number }> | null;
+  validUntil: Located<string> | null;
+  repealedOn: string | null;
+  trial: boolean;
+  versionDate: string | null;
+  /** Keys of values that were inferred rather than stated (JSON `inferred`). */
+  inferred: string[];
+  /** Diagnostics found while reading and modelling (read-error, parse-error, meta-*). */
+  diagnostics: Finding[];
+}
+
+// ---------------------------------------------------------------------------
+// Rules and check kinds (rules.md §1)
+// ---------------------------------------------------------------------------
+
+export interface When {
+  kind?: DocKind[];
+  status?: Status[];
+  statusAtLeast?: Status;
+  concerns?: string[];
+  level?: Level[];
+  issuerIs?: IssuerType;
+  trial?: boolean;
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  kind: string;
+  severity: Severity;
+  when: When;
+  options: Record<string, unknown>;
+  /** Message templates: `default` and any named ones a check kind uses. */
+  messages: Record<string, string>;
+  basis: Basis[];
+  tags: string[];
+  description?: string;
+  /** Where the rule came from (for error messages). */
+  file: string;
+  /** Presets the rule is in. */
+  presets: string[];
+}
+
+/** What a check receives. */
+export interface CheckContext {
+  doc: Document;
+  rule: Rule;
+  /** Options after validation and defaults. */
+  options: Record<string, unknown>;
+  params: Record<string, number>;
+  asOf: string;
+  calendar: WorkCalendar;
+  /** Report a finding at a place. `messageId` picks a message template; `data` fills {{…}}. */
+  report(place: Pos, data?: Record<string, string | number>, messageId?: string): void;
+}
+
+/** A schema for one option of a check kind: small, closed, enough to give precise errors. */
+export type OptionSchema =
+  | { type: 'string'; required?: boolean; enum?: readonly string[]; default?: string }
+  | { type: 'number'; required?: boolean; integer?: boolean; min?: number; default?: number }
+  | { type: 'boolean'; required?: boolean; default?: boolean }
+  | { type: 'string[]'; required?: boolean; default?: string[]; regex?: boolean }
+  | { type: 'regex'; required?: boolean };
+
+export interface CheckKind {
+  name: string;
+  /** One line on what it reports (shown by `hefa rules`). */
+  summary: string;
+  options: Record<string, OptionSchema>;
+  /** Record kinds judge what the drafting office recorded: only documents that carry records. */
+  recordScope: boolean;
+  /** Messages the kind may use besides `default`, with a default template each. */
+  defaultMessages?: Record<string, string>;
+  /** Extra cross-option validation; returns problems as [optionName, message]. */
+  validate?(options: Record<string, unknown>): [string, string][];
+  run(ctx: CheckContext): void;
+}
+
+export interface WorkCalendar {
+  isWorkday(iso: string): boolean;
+  /** True when `iso` is inside the years the calendar has official data for. */
+  covers(iso: string): boolean;
+}
+
+// ---------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------
+
+export interface DocumentSummary {
+  title: string;
+  docNumber: string | null;
+  issuer: string | null;
+  kind: DocKind;
+  level: Level | null;
+  status: Status;
+  publishedOn: string | null;
+  effectiveOn: string | null;
+  validUntil: string | null;
+  trial: boolean;
+  inferred?: string[];
+}
+
+export interface FileResult {
+  path: string;
+  document: DocumentSummary | null;
+  findings: Finding[];
+}
+
+export interface LintResult {
+  asOf: string;
+  files: FileResult[];
+  /** Run-level notices (e.g. dates outside the working-day calendar). Printed on stderr. */
+  notices: string[];
+}
