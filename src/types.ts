@@ -243,6 +243,8 @@ export interface TextModel {
   /** Index of the first block after the header (first chapter, article or `一、` heading). */
   headerEnd: number;
   title: Located<string> | null;
+  /** Index of the block holding the title, -1 when the title came from elsewhere. */
+  titleBlock: number;
   /** When the document is a wrapper notice 关于印发《X》的通知: X. */
   innerTitle: string | null;
   docNumber: Located<DocNumber> | null;
@@ -273,7 +275,10 @@ export interface LineLookup {
 
 export interface Document {
   path: string;
+  /** Positions in the file (fields, front matter). */
   lines: LineLookup;
+  /** Positions of the text's block offsets (differs from `lines` for a YAML record's 正文). */
+  textLines: LineLookup;
   /** Source text (after decoding); positions refer to it. */
   source: string;
   /** Format of the input. */
@@ -345,7 +350,9 @@ export interface CheckContext {
   asOf: string;
   calendar: WorkCalendar;
   /** Report a finding at a place. `messageId` picks a message template; `data` fills {{…}}. */
-  report(place: Pos, data?: Record<string, string | number>, messageId?: string): void;
+  report(place: Pos, data?: Record<string, string | number>, messageId?: string, related?: Related[]): void;
+  /** A run-level notice (printed once on stderr), e.g. a date outside the working-day calendar. */
+  notice(message: string): void;
 }
 
 /** A schema for one option of a check kind: small, closed, enough to give precise errors. */

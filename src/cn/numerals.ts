@@ -32,21 +32,32 @@ export function parseChineseNumber(input: string): number | null {
     for (const c of s) n = n * 10 + DIGITS[c]!;
     return n;
   }
+  // Unit form (二百零一, 一千零一十, 十万): units fall within a 万 section, two digits never touch,
+  // and 零 only marks a gap, so 一千零十 is 1010 (a bare 十 means 一十).
   let total = 0;
   let section = 0;
   let digit = -1;
+  let lastUnit = Infinity;
+  let sawWan = false;
   for (const c of s) {
     if (c in DIGITS) {
-      digit = DIGITS[c]!;
+      const v = DIGITS[c]!;
+      if (digit > 0) return null;
+      digit = v === 0 ? -1 : v;
     } else if (c in UNITS) {
       const unit = UNITS[c]!;
       if (unit === 10000) {
-        section = (section + Math.max(digit, 0)) * unit;
-        total += section;
+        const value = section + Math.max(digit, 0);
+        if (sawWan || value === 0) return null;
+        total = value * unit;
+        sawWan = true;
         section = 0;
+        lastUnit = Infinity;
       } else {
-        // A bare 十 at the start means 一十.
+        if (unit >= lastUnit) return null;
+        if (digit === -1 && unit !== 10) return null;
         section += (digit === -1 ? 1 : digit) * unit;
+        lastUnit = unit;
       }
       digit = -1;
     } else {
@@ -57,8 +68,19 @@ export function parseChineseNumber(input: string): number | null {
   return total + section;
 }
 
-/** Render a number in Chinese (for messages): 1 → 一, 21 → 二十一, 105 → 一百零五. */
+/** Render a number in Chinese (for messages): 1 → 一, 21 → 二十一, 105 → 一百零五, 10500 → 一万零五百. */
 export function formatChineseNumber(n: number): string {
+  // Outside what messages need (negatives, fractions, 亿 and up): Arabic digits.
+  if (!Number.isInteger(n) || n < 0 || n >= 1e8) return String(n);
+  if (n >= 10000) {
+    const high = Math.floor(n / 10000);
+    const low = n % 10000;
+    let out = formatChineseNumber(high) + '万';
+    if (low === 0) return out;
+    if (low < 1000) out += '零';
+    // After a higher unit 10–19 keep their 一: 一万零一十, not 一万零十.
+    return out + (low >= 10 && low < 20 ? '一' : '') + formatChineseNumber(low);
+  }
   const d = '零一二三四五六七八九';
   if (n < 10) return d[n]!;
   if (n < 20) return '十' + (n % 10 ? d[n % 10] : '');

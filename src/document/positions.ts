@@ -1,10 +1,10 @@
 /**
  * Offsets ↔ line/column. Positions are 1-based; columns count UTF-16 units (product.md §4.1).
  */
-import type { Block, Pos, TextRange } from '../types.js';
+import type { Block, LineLookup, Pos, TextRange } from '../types.js';
 
 /** Line-start offsets of a source, for binary search. */
-export class LineIndex {
+export class LineIndex implements LineLookup {
   readonly starts: number[];
   constructor(readonly source: string) {
     const starts = [0];
@@ -60,7 +60,7 @@ export function blockOffset(block: Block, index: number): number {
 }
 
 /** Pos of a text range. */
-export function rangePos(lines: LineIndex, blocks: Block[], range: TextRange): Pos {
+export function rangePos(lines: LineLookup, blocks: Block[], range: TextRange): Pos {
   const block = blocks[range.block];
   if (!block) return lines.span(0, 0);
   const start = blockOffset(block, range.start);

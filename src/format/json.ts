@@ -1,0 +1,41 @@
+/**
+ * The stable machine format of `hefa check` (product.md §4.1). Key order is fixed here, so the
+ * output is byte-stable for the same input and --as-of.
+ */
+import type { Finding, LintResult } from '../types.js';
+import { summarize } from './summary.js';
+
+export const SCHEMA_VERSION = 1;
+
+function finding(f: Finding): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    basis: f.basis.map((b) => ({ ...b })),
+    related: f.related,
+    suppressed: f.suppressed,
+  };
+  if (f.data) out.data = f.data;
+  return out;
+}
+
+export function formatJson(result: LintResult, version: string): string {
+  const doc = {
+    tool: 'hefa',
+    version,
+    schemaVersion: SCHEMA_VERSION,
+    asOf: result.asOf,
+    files: result.files.map((file) => ({
+      path: file.path,
+      document: file.document,
+      findings: file.findings.map(finding),
+    })),
+    summary: summarize(result),
+  };
+  return JSON.stringify(doc, null, 2) + '\n';
+}

@@ -1,0 +1,77 @@
+/**
+ * Discovering input files: explicit files as given, directories walked with fast-glob, filtered by
+ * .gitignore-style patterns. The list is sorted so output never depends on the file system's order.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import fg from 'fast-glob';
+import ignore from 'ignore';
+
+export const DOCUMENT_EXTENSIONS = ['md', 'markdown', 'yaml', 'yml'];
+/** Never documents: hefa's own config files, dependencies and VCS folders. */
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/hefa.config.yaml', '**/.hefarc.yaml', '**/.hefarc.yml'];
+
+export class PathError extends Error {
+  constructor(readonly paths: string[]) {
+    super(paths.map((p) => `${p}: 路径不存在或没有匹配的文件；应为存在的文件或目录`).join('\n'));
+    this.name = 'PathError';
+  }
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Patterns relative to `ignoreBase` (the config file's folder). */
+  ignore: string[];
+  ignoreBase: string;
+  /** Patterns from --ignore, relative to cwd. */
+  cliIgnore: string[];
+}
+
+/** Absolute paths of every document to check, sorted by their path relative to cwd. */
+export async function discover(paths: string[], opts: DiscoverOptions): Promise<string[]> {
+  const missing: string[] = [];
+  const files = new Set<string>();
+  const cfgIgnore = ignore().add(opts.ignore);
+  const cliIgnore = ignore().add(opts.cliIgnore);
+  const ignored = (abs: string): boolean => {
+    const a = relative(opts.ignoreBase, abs).split('\\').join('/');
+    const b = relative(opts.cwd, abs).split('\\').join('/');
+    return (!!a && !a.startsWith('..') && cfgIgnore.ignores(a)) || (!!b && !b.startsWith('..') && cliIgnore.ignores(b));
+  };
+  for (const p of paths) {
+    const abs = isAbsolute(p) ? p : resolve(opts.cwd, p);
+    if (!existsSync(abs)) {
+      // A glob pattern given on the command line (quoted so the shell did not expand it).
+      if (/[*?[{]/.test(p)) {
+        const found = await fg(p, { cwd: opts.cwd, absolute: true, onlyFiles: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false });
+        const kept = found.filter((f) => !ignored(f));
+        if (kept.length === 0) missing.push(p);
+        kept.forEach((f) => files.add(f));
+        continue;
+      }
+      missing.push(p);
+      continue;
+    }
+    if (statSync(abs).isDirectory()) {
+      const found = await fg(`**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`, {
+        cwd: abs,
+        absolute: true,
+        onlyFiles: true,
+        ignore: ALWAYS_IGNORED,
+        followSymbolicLinks: false,
+        suppressErrors: true,
+      });
+      const kept = found.filter((f) => !ignored(f));
+      if (kept.length === 0) missing.push(p);
+      kept.forEach((f) => files.add(f));
+    } else {
+      // An explicit file is checked even when an ignore pattern matches it: the user asked for it.
+      files.add(abs);
+    }
+  }
+  if (missing.length) throw new PathError(missing);
+  return [...files].sort((a, b) => {
+    const ra = relative(opts.cwd, a), rb = relative(opts.cwd, b);
+    return ra < rb ? -1 : ra > rb ? 1 : 0;
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * The check pipeline: config → rules → discover → per file (read → model → rules) → sorted result.
+ * Returns data and prints nothing; the CLI decides what to show.
+ */
+import { relative, resolve } from 'node:path';
+import type { DocKind, Finding, FileResult, LintResult, Rule, Severity } from './types.js';
+import { loadConfig, findConfigFile, validateRuleSettings, settingsForFile, overrideMatches, ConfigError } from './config/index.js';
+import type { ResolvedConfig } from './config/index.js';
+import { loadRules, BUILTIN_RULES_DIR } from './rules/load.js';
+import { validateOptions } from './rules/options.js';
+import { CHECK_KINDS } from './checks/index.js';
+import { prepareRules, runRules, compareFindings, type EnabledRule, type RunEnv } from './rules/runner.js';
+import { discover } from './input/discover.js';
+import { readInput, type ReadResult } from './input/read.js';
+import { buildDocument, summarizeDocument } from './document/build.js';
+import { diagnostic } from './document/diagnostics.js';
+import { createCalendar } from './cn/calendar.js';
+import { isoToday } from './cn/periods.js';
+import { DOC_POS } from './document/positions.js';
+
+export interface SessionOptions {
+  cwd: string;
+  /** An explicit config file (--config); otherwise the nearest one upward from cwd. */
+  configFile?: string;
+  asOf?: string;
+  /** --rule: run only these rules. */
+  only?: string[];
+  /** --disable: switch these off. */
+  disable?: string[];
+  /** --kind: force the document kind of every input. */
+  kind?: DocKind;
+  /** --ignore patterns, relative to cwd. */
+  ignore?: string[];
+}
+
+/** Rules enabled for a set of files alike (same matching overrides). */
+interface RuleGroup {
+  rules: EnabledRule[];
+  kind?: DocKind;
+  /** Severity of meta-unknown-key, the one engine diagnostic config may set, or null when off. */
+  unknownKey: Severity | null;
+}
+
+/** Everything a run needs, resolved once: config, rules, calendar. */
+export interface Session {
+  cwd: string;
+  config: ResolvedConfig;
+  rules: Rule[];
+  asOf: string;
+  options: SessionOptions;
+  env: RunEnv;
+  /** Enabled rules per override group, cached by a key of the matching overrides. */
+  groups: Map<string, RuleGroup>;
+}
+
+/** Load config and rules and validate both; throws ConfigError or RuleLoadError (exit 2). */
+export function openSession(options: SessionOptions): Session {
+  const cwd = options.cwd;
+  const configFile = options.configFile ? resolve(cwd, options.configFile) : findConfigFile(cwd);
+  const config = loadConfig(configFile);
+  const rules = loadRules([BUILTIN_RULES_DIR, ...config.ruleFolders], cwd);
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const problems = validateRuleSettings(config, byId, (rule, opts) =>
+    validateOptions(CHECK_KINDS.get(rule.kind)!, { ...rule.options, ...opts }).map(([, m]) => m),
+  );
+  for (const [flag, ids] of [['--rule', options.only], ['--disable', options.disable]] as const) {
+    for (const id of ids ?? []) {
+      if (!byId.has(id)) problems.push({ file: flag, line: 0, column: 0, message: `未知的规则“${id}”；可用 hefa rules 查看全部规则` });
+    }
+  }
+  if (problems.length) throw new ConfigError(problems);
+  const asOf = options.asOf ?? isoToday();
+  const calendar = createCalendar(config.calendar);
+  return {
+    cwd,
+    config,
+    rules,
+    asOf,
+    options,
+    env: { params: config.params, asOf, calendar, notices: new Set() },
+    groups: new Map(),
+  };
+}
+
+/** Enabled rules for one file (config + overrides + --rule/--disable), shared by files alike. */
+function rulesFor(session: Session, relPath: string): RuleGroup {
+  const { config } = session;
+  const rel = relative(config.dir, resolve(session.cwd, relPath)).split('\\').join('/');
+  const key = config.overrides.map((o) => (overrideMatches(o, rel) ? 1 : 0)).join('');
+  let group = session.groups.get(key);
+  if (!group) {
+    const settings = settingsForFile(config, rel, session.rules);
+    const enabled = new Map(settings.enabled);
+    const { only, disable } = session.options;
+    if (only?.length) {
+      for (const id of [...enabled.keys()]) if (!only.includes(id)) enabled.delete(id);
+      // --rule also runs a rule the config switched off: the user asked for it by name.
+      for (const id of only) {
+        if (!enabled.has(id)) {
+          const rule = session.rules.find((r) => r.id === id)!;
+          enabled.set(id, { severity: rule.severity, options: {} });
+        }
+      }
+    }
+    for (const id of disable ?? []) enabled.delete(id);
+    group = { rules: prepareRules(session.rules, enabled), kind: settings.kind, unknownKey: enabled.get('meta-unknown-key')?.severity ?? null };
+    session.groups.set(key, group);
+  }
+  return group;
+}
+
+/** Check one already-read input. */
+export function checkText(session: Session, path: string, read: ReadResult): FileResult {
+  const relPath = path;
+  if (!read.ok) {
+    return { path: relPath, document: null, findings: [diagnostic('read-error', 'error', read.message, DOC_POS)] };
+  }
+  const group = rulesFor(session, relPath);
+  const kind = session.options.kind ?? group.kind;
+  const doc = buildDocument(relPath, read.text, {
+    forcedKind: kind,
+    kindSource: session.options.kind ? 'option' : group.kind ? 'config' : undefined,
+    cwd: session.cwd,
+  });
+  const diagnostics = doc.diagnostics.flatMap((d) =>
+    d.ruleId !== 'meta-unknown-key' ? [d] : group.unknownKey ? [{ ...d, severity: group.unknownKey }] : [],
+  );
+  const findings: Finding[] = [...diagnostics, ...runRules(doc, group.rules, session.env)];
+  findings.sort(compareFindings);
+  return { path: relPath, document: summarizeDocument(doc), findings };
+}
+
+/** Run `hefa check` over paths (files, directories, globs; '-' is standard input). */
+export async function lint(paths: string[], session: Session, stdin?: { text: ReadResult; filename: string }): Promise<LintResult> {
+  const files = await discover(paths.filter((p) => p !== '-'), {
+    cwd: session.cwd,
+    ignore: session.config.ignore,
+    ignoreBase: session.config.dir,
+    cliIgnore: session.options.ignore ?? [],
+  });
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const rel = relative(session.cwd, file).split('\\').join('/');
+    results.push(checkText(session, rel, await readInput(file)));
+  }
+  if (stdin) results.push(checkText(session, stdin.filename, stdin.text));
+  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { asOf: session.asOf, files: results, notices: [...session.env.notices].sort() };
+}
+
+export type { Severity };
