@@ -129,6 +129,7 @@ export function exitCode(result: LintResult, failOn: Severity, maxWarnings?: num
     }
   }
   if (maxWarnings !== undefined && warnings > maxWarnings) fail = true;
+  if (result.files.some((file) => file.findings.some((f) => f.ruleId === 'internal-error'))) return 2;
   return fail ? 1 : 0;
 }
 

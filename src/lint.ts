@@ -109,8 +109,20 @@ function rulesFor(session: Session, relPath: string): RuleGroup {
   return group;
 }
 
-/** Check one already-read input. */
+/**
+ * Check one already-read input. A bug in hefa on one file becomes an internal-error finding on that
+ * file (exit 2), and the other files are still checked.
+ */
 export function checkText(session: Session, path: string, read: ReadResult): FileResult {
+  try {
+    return checkTextUnguarded(session, path, read);
+  } catch (e) {
+    const message = `发现 hefa 内部错误（${(e as Error)?.message ?? String(e)}）：请把该文件报告给 hefa 的维护者`;
+    return { path, document: null, findings: [diagnostic('internal-error', 'error', message, DOC_POS)] };
+  }
+}
+
+function checkTextUnguarded(session: Session, path: string, read: ReadResult): FileResult {
   const relPath = path;
   if (!read.ok) {
     return { path: relPath, document: null, findings: [diagnostic('read-error', 'error', read.message, DOC_POS)] };

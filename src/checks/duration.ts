@@ -28,6 +28,7 @@ export const duration: CheckKind = {
   defaultMessages: {
     tooShort: '发现期间仅{{actual}}{{unitName}}（{{from}}至{{to}}）：应不少于{{limit}}{{unitName}}',
     tooLong: '发现期间长达{{actual}}{{unitName}}（{{from}}至{{to}}）：应不超过{{limit}}{{unitName}}',
+    reversed: '发现“{{toName}}”（{{to}}）早于“{{fromName}}”（{{from}}）：应核对记录的日期',
   },
   validate(o) {
     const problems: [string, string][] = [];
@@ -41,17 +42,22 @@ export const duration: CheckKind = {
     const from = dateAt(ctx.doc, o.from as string);
     const to = dateAt(ctx.doc, o.to as string);
     if (!from || !to) return;
+    // A reversed span is a recording error (or another rule's business, with skipNegative), not a short period.
+    if (to.iso < from.iso) {
+      if (!o.skipNegative) {
+        ctx.report(to.pos, { from: from.iso, to: to.iso, fromName: o.from as string, toName: o.to as string }, 'reversed');
+      }
+      return;
+    }
     const workdays = o.unit === 'workdays';
     let actual: number;
     if (workdays) {
       const r = workdaysBetween(from.iso, to.iso, ctx.calendar);
       if (r.uncovered) ctx.notice(`${from.iso}至${to.iso}超出内置工作日历的年份，按仅扣除周末计算工作日；可在配置 calendar 中补充`);
       actual = r.days;
-      if (to.iso < from.iso) actual = -daysBetween(to.iso, from.iso);
     } else {
       actual = daysBetween(from.iso, to.iso);
     }
-    if (actual < 0 && o.skipNegative) return;
     const min = o.minParam !== undefined ? ctx.params[o.minParam as string] : (o.min as number | undefined);
     const max = o.maxParam !== undefined ? ctx.params[o.maxParam as string] : (o.max as number | undefined);
     const data = { from: from.iso, to: to.iso, actual, unitName: workdays ? '个工作日' : '日' };

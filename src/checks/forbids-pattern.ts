@@ -20,6 +20,15 @@ export const forbidsPattern: CheckKind = {
     const exceptions = ctx.options.exceptions as string[];
     const re = combine(patterns);
     const exception = exceptions.length ? combine(exceptions, '') : null;
+    // A title stated only in the fields has no block in the text: test it where the field is.
+    if (ctx.options.scope === 'title' && ctx.doc.text.titleBlock < 0) {
+      const titlePos = ctx.doc.fields.pos['标题'];
+      if (!titlePos) return;
+      re.lastIndex = 0;
+      const m = re.exec(ctx.doc.title);
+      if (m && !(exception && exception.test(ctx.doc.title))) ctx.report(titlePos, { match: m[0] });
+      return;
+    }
     for (const s of scopeSentences(ctx.doc, ctx.options.scope as Scope)) {
       re.lastIndex = 0;
       let m = re.exec(s.text);

@@ -4,7 +4,7 @@
  */
 import type { Block, Citation, Sentence } from '../types.js';
 import { CN_NUMERAL_CHARS, parseChineseNumber } from '../cn/numerals.js';
-import { clauseStart, repealRegions, sentenceText, titleSpans } from './clauses.js';
+import { clauseStart, depths, repealRegions, sentenceText, titleSpans } from './clauses.js';
 import { innerTitleOf } from './header.js';
 
 const NUM = `[0-9０-９${CN_NUMERAL_CHARS}]+`;
@@ -38,7 +38,13 @@ export function findCitations(sentences: Sentence[], blocks: Block[], ownTitle: 
     const inner = innerTitleOf(ownTitle);
     if (inner) own.add(normalizeTitle(inner));
   }
-  const repeals = repealRegions(sentences, blocks).flatMap((r) => r.regions);
+  // Repeal regions by sentence, so each citation only looks at its own sentence's.
+  const repeals = new Map<number, { start: number; end: number }[]>();
+  for (const r of repealRegions(sentences, blocks).flatMap((x) => x.regions)) {
+    const list = repeals.get(r.sentence) ?? [];
+    list.push(r);
+    repeals.set(r.sentence, list);
+  }
   const out: Citation[] = [];
 
   sentences.forEach((s, k) => {
@@ -47,10 +53,11 @@ export function findCitations(sentences: Sentence[], blocks: Block[], ownTitle: 
     if (spans.length === 0) return;
     const basis = ownBasisSpan(text, s.article);
     const groups = listGroups(text, spans);
+    const dep = depths(text);
     spans.forEach((span, n) => {
       const title = span.title.trim();
       if (title === '' || own.has(normalizeTitle(title))) return;
-      const before = text.slice(0, span.start);
+      const before = text.slice(Math.max(0, span.start - 4), span.start);
       if (/本$/.test(before) || /简称[“"]?$/.test(before)) return;
 
       const after = text.slice(span.end);
@@ -68,7 +75,7 @@ export function findCitations(sentences: Sentence[], blocks: Block[], ownTitle: 
         if (num !== null) citation.articleNumber = num;
       }
       const group = groups[n]!;
-      const trap = trapOf(text, span.start, span.end, group.start, group.end, k, repeals);
+      const trap = trapOf(text, dep, span.start, span.end, group.start, group.end, repeals.get(k) ?? []);
       if (trap) citation.trap = trap;
       out.push(citation);
     });
@@ -96,23 +103,29 @@ function listGroups(text: string, spans: { start: number; end: number }[]): { st
   return out;
 }
 
+/** The last few characters before `index` within its clause: enough for the lead-in words tested. */
+function tailBefore(text: string, index: number, dep: number[]): string {
+  return text.slice(clauseStart(text, index, dep, Math.max(0, index - 16)), index);
+}
+
 function trapOf(
   text: string,
+  dep: number[],
   start: number,
   end: number,
   groupStart: number,
   groupEnd: number,
-  sentence: number,
-  repeals: { sentence: number; start: number; end: number }[],
+  repeals: { start: number; end: number }[],
 ): Citation['trap'] | undefined {
-  if (repeals.some((r) => r.sentence === sentence && start >= r.start && end <= r.end)) return 'repeal-clause';
-  const own = text.slice(clauseStart(text, start), start);
-  const lead = text.slice(clauseStart(text, groupStart), groupStart);
-  const after = text.slice(groupEnd);
+  if (repeals.some((r) => start >= r.start && end <= r.end)) return 'repeal-clause';
+  const own = tailBefore(text, start, dep);
+  const lead = tailBefore(text, groupStart, dep);
+  // The patterns after a citation are short; a bounded look keeps long sentences linear.
+  const after = text.slice(groupEnd, groupEnd + 200);
   if (/(?:依据|依照|根据|按照)\s*原\s*$/.test(lead)) return 'transitional';
   if (BASIS_VERB.test(lead) && TRANSITIONAL_AFTER.test(after)) return 'transitional';
   if (/(?:原|原来的|修订前的|修改前的|旧)\s*$/.test(own) || /(?:原|原来的|修订前的|修改前的)\s*$/.test(lead)) return 'historical';
-  if (TEMPORAL_AFTER.test(after) || TEMPORAL_AFTER.test(text.slice(end))) return 'temporal';
+  if (TEMPORAL_AFTER.test(after) || TEMPORAL_AFTER.test(text.slice(end, end + 200))) return 'temporal';
   // 本条例施行前已依照《…》取得许可的: the citation is what applied before this text.
   if (/(?:施行|实施|生效)(?:以前|之前|前)(?:已经|已)?(?:依照|依据|根据|按照)?\s*$/.test(lead)) return 'temporal';
   return undefined;

@@ -24,7 +24,7 @@ const DATE = `(?:${DATE_IN_TEXT.source})`;
 const NUM = `[0-9０-９${CN_NUMERAL_CHARS}]+`;
 
 /** Bracket depth (（）() 《》 〔〕) at each position, so clause breaks inside brackets are ignored. */
-function depths(text: string): number[] {
+export function depths(text: string): number[] {
   const out: number[] = new Array(text.length + 1).fill(0);
   let d = 0;
   for (let i = 0; i < text.length; i++) {
@@ -37,20 +37,26 @@ function depths(text: string): number[] {
   return out;
 }
 
-/** Start of the clause that contains `index`: just after the last top-level ，；： before it. */
-export function clauseStart(text: string, index: number, dep = depths(text)): number {
-  for (let i = index - 1; i >= 0; i--) {
+/**
+ * Start of the clause that contains `index`: just after the last top-level ，；： before it. With
+ * `floor`, the search stops there (callers that only need a clause's last words stay linear).
+ */
+export function clauseStart(text: string, index: number, dep = depths(text), floor = 0): number {
+  for (let i = index - 1; i >= floor; i--) {
     if (dep[i] === 0 && '，,；;：:'.includes(text[i]!)) return i + 1;
   }
-  return 0;
+  return Math.max(floor, 0);
 }
 
-/** An article label at the start of a clause (第二十条 …), with the spacing after it. */
-const ARTICLE_LABEL = new RegExp(`^\\s*(?:第${NUM}条|[${CN_NUMERAL_CHARS}]+、)?\\s*`);
+/** An article label at the start of a clause (第二十条 …, 第八十二条【生效日期】…), with the spacing after it. */
+const ARTICLE_LABEL = new RegExp(`^\\s*(?:第${NUM}条|[${CN_NUMERAL_CHARS}]+、)?\\s*(?:【[^】]{0,20}】)?\\s*`);
 
-/** The words between the clause start and `index`, without an article label. */
+/**
+ * The words between the clause start and `index`, without an article label. A subject that names the
+ * document is short, so the search looks back 48 characters at most (long sentences stay linear).
+ */
 function subjectBefore(text: string, index: number, dep: number[]): { subject: string; start: number } {
-  const cs = clauseStart(text, index, dep);
+  const cs = clauseStart(text, index, dep, Math.max(0, index - 48));
   const raw = text.slice(cs, index);
   const label = ARTICLE_LABEL.exec(raw)?.[0].length ?? 0;
   return { subject: raw.slice(label).trim(), start: cs + label };
@@ -151,7 +157,7 @@ export function findValidity(sentences: Sentence[], blocks: Block[], headerEnd?:
       if (dep[m.index]! > 0) continue;
       const { subject, start } = subjectBefore(text, m.index, dep);
       // Standing alone: nothing but an article label before it in the sentence.
-      const standalone = ARTICLE_LABEL.exec(text.slice(0, m.index))?.[0].length === m.index;
+      const standalone = m.index <= 48 && ARTICLE_LABEL.exec(text.slice(0, m.index))?.[0].length === m.index;
       const own =
         effective.some((e) => e.range.start - s.range.start < m!.index) ||
         (subject !== '' && isOwnSubject(subject)) ||
@@ -225,7 +231,7 @@ function docNumbersIn(text: string): { raw: string; end: number }[] {
 function repealedTitles(region: string): { title: string; end: number }[] {
   return titleSpans(region)
     .filter((t) => !/^\s*(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改)/.test(region.slice(t.end)))
-    .filter((t) => !/(?:根据|依据|依照|按照)\s*$/.test(region.slice(0, t.start)))
+    .filter((t) => !/(?:根据|依据|依照|按照)\s*$/.test(region.slice(Math.max(0, t.start - 8), t.start)))
     .filter((t) => t.title.trim() !== '')
     .map((t) => ({ title: t.title.trim(), end: t.end }));
 }
@@ -299,7 +305,7 @@ export function repealRegions(sentences: Sentence[], blocks: Block[]): { clause:
     const dep = depths(core);
     let start = clauseStart(core, verb.index, dep);
     let objects = objectsOf(core.slice(start), true);
-    while (start > 0) {
+    for (let guard = 0; start > 0 && guard < 30; guard++) {
       const prev = clauseStart(core, start - 1, dep);
       const piece = core.slice(prev, start - 1);
       if (/施行|实施/.test(piece) && /自/.test(piece)) break;

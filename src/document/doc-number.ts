@@ -70,8 +70,10 @@ const IN_TEXT = new RegExp(
   'g',
 );
 
-/** Words that come before a 文号 in a sentence but are never part of a 机关代字. */
-// Greedy: cut up to the last lead-in word. Single characters that do occur in 代字 (经, 以 …) are left out.
+/**
+ * Words that come before a 文号 in a sentence but are never part of a 机关代字. Greedy: everything up
+ * to the last one goes. Single characters that do occur in 代字 (经, 以, 为 …) are not listed.
+ */
 const LEAD_IN = /^.*(?:根据|依据|依照|按照|参照|印发|转发|发布|公布|下发|文件|以及|关于|的|和|与|及|或|按|即|见)/;
 
 function trimOrgan(organ: string): string {

@@ -30,7 +30,7 @@ export interface Header {
   docNumber: At<DocNumber> | null;
   /** A 令号 as written, e.g. 中华人民共和国国务院令第706号. */
   decree: At<string> | null;
-  /** ISO date of the first 印发/发布/公布 event named in the header. */
+  /** ISO date of the latest 印发/发布/公布 event named in the header (that of the text in hand). */
   publishedOn: At<string> | null;
   /** Latest ISO date of a 公布/修订/修正/印发/发布/通过 event named in the header. */
   versionDate: string | null;
@@ -161,6 +161,8 @@ function findTitle(blocks: Block[], headerEnd: number): At<string> | null {
     const t = trimLine(line);
     // A sentence or a lead-in (主送机关：) is not a title.
     if (t.text === '' || /[。；：:]$/.test(t.text) || t.text.length > 120) continue;
+    // Table-of-contents remains (第1~20条：, 第41条~60条) and structure labels are not titles.
+    if (/^第\s*[0-9０-９一二三四五六七八九十百千零〇]+\s*(?:[条章节]|[~～\-－])/.test(t.text)) continue;
     if ((t.text.match(/[\u4e00-\u9fa5]/g) ?? []).length < 2) continue;
     // The red masthead (夹江县人民政府文件), the 文号, a 令 line and a bare date are not the title.
     if (/文件$/.test(t.text) && t.text.length <= 24) continue;
@@ -219,33 +221,49 @@ const DECREE = new RegExp(`令\\s*第\\s*${NUM}\\s*号|第\\s*${NUM}\\s*号\\s*�
 const NOT_ORGAN_END = /[命责指法禁条号]$/;
 const ORGAN_CHAR = /[\u4e00-\u9fa5、·]/;
 
-/** True when `index` is inside 《…》 or inside a parenthesis that directly follows 》 (a citation). */
-function inCitation(text: string, index: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < index; i++) {
-    if (text[i] === '《') depth++;
-    else if (text[i] === '》' && depth > 0) depth--;
-  }
-  if (depth > 0) return true;
-  let parens = 0;
-  for (let i = index - 1; i >= 0; i--) {
+/**
+ * For each position of a line: is it inside 《…》 or inside a parenthesis that directly follows 》
+ * (a citation and its note, e.g. 《…条例》（国务院令第713号））? One pass, so long lines stay cheap.
+ */
+export function citationMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length + 1);
+  let titles = 0;
+  const parens: boolean[] = [];
+  let cited = 0;
+  for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '）' || c === ')') parens++;
-    else if (c === '（' || c === '(') {
-      if (parens === 0) return text[i - 1] === '》';
-      parens--;
+    mask[i] = titles > 0 || cited > 0 ? 1 : 0;
+    if (c === '《') titles++;
+    else if (c === '》' && titles > 0) titles--;
+    else if (titles === 0 && (c === '（' || c === '(')) {
+      const afterTitle = text[i - 1] === '》' || (parens.length > 0 && parens[parens.length - 1]!);
+      parens.push(afterTitle);
+      if (afterTitle) cited++;
+    } else if (titles === 0 && (c === '）' || c === ')') && parens.length > 0) {
+      if (parens.pop()) cited--;
     }
   }
-  return false;
+  mask[text.length] = titles > 0 || cited > 0 ? 1 : 0;
+  return mask;
 }
 
-/** Find a 令号 in one line: 中华人民共和国国务院令第706号, 北京市人民政府第15号令. */
-export function findDecree(text: string): { value: string; organ: string; start: number; end: number } | null {
+/**
+ * What follows a 令号 that states how this text was made (…令第706号公布, a line ending in it), as
+ * opposed to a sentence that mentions one (按照省政府令第351号要求).
+ */
+const DECREE_STATED = /^\s*(?:(?:第[一二三四五六七八九十]+次)?(?:公布|发布|颁布|修订|修正|修改|印发|公告|施行)|[）)]|$)/;
+
+/**
+ * Find a 令号 in one line: 中华人民共和国国务院令第706号, 北京市人民政府第15号令. With `stated`, only
+ * one that states this text's making (followed by 公布/发布/修订…, or closing the line).
+ */
+export function findDecree(text: string, stated = false): { value: string; organ: string; start: number; end: number } | null {
   DECREE.lastIndex = 0;
   const dateEnds = findDates(text).map((d) => d.end);
+  let mask: Uint8Array | null = null;
   for (let m = DECREE.exec(text); m; m = DECREE.exec(text)) {
     // 第N号令: the organ ends where 第 starts; 令第N号: where 令 is.
-    let i = m.index;
+    const i = m.index;
     let s = i;
     while (s > 0 && ORGAN_CHAR.test(text[s - 1]!)) s--;
     // The organ starts after any date in front of it (2006年1月18日环境保护总局令…).
@@ -256,8 +274,11 @@ export function findDecree(text: string): { value: string; organ: string; start:
       s += lead[0].length;
       organ = organ.slice(lead[0].length);
     }
-    if (organ.length < 2 || NOT_ORGAN_END.test(organ) || inCitation(text, s)) continue;
+    if (organ.length < 2 || NOT_ORGAN_END.test(organ)) continue;
+    mask ??= citationMask(text);
+    if (mask[s]) continue;
     const end = m.index + m[0].length;
+    if (stated && !DECREE_STATED.test(text.slice(end, end + 12))) continue;
     return { value: text.slice(s, end).replace(/\s+/g, ''), organ, start: s, end };
   }
   return null;
@@ -271,7 +292,7 @@ export function decreeOrgan(decree: string): string {
 function findHeaderDecree(lines: Line[]): At<string> | null {
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
-    const found = findDecree(line.text);
+    const found = findDecree(line.text, true);
     if (found) return { value: found.value, range: rangeOf(line, found.start, found.end) };
     // Decree pages put the order and its number on two lines: 中华人民共和国国务院令 / 第706号.
     const t = trimLine(line);
@@ -309,6 +330,7 @@ interface DatedEvent {
 function datedEvents(text: string): DatedEvent[] {
   const dates = findDates(text);
   const blanked = blankTitles(text);
+  const mask = dates.length > 0 ? citationMask(text) : null;
   const events: DatedEvent[] = [];
   for (let k = 0; k < dates.length; k++) {
     const d = dates[k]!;
@@ -317,7 +339,7 @@ function datedEvents(text: string): DatedEvent[] {
     const cut = words.search(/[。，；,;]/);
     if (cut >= 0) words = words.slice(0, cut);
     // A date inside a citation's parenthesis (《…决定》（2012年8月31日…通过）) is the cited text's.
-    if (d.iso && !inCitation(text, d.start)) events.push({ iso: d.iso, words, start: d.start, end: d.end });
+    if (d.iso && !mask![d.start]) events.push({ iso: d.iso, words, start: d.start, end: d.end });
   }
   for (let k = events.length - 2; k >= 0; k--) {
     if (/、\s*$/.test(events[k]!.words)) events[k]!.words += events[k + 1]!.words;
@@ -364,7 +386,8 @@ export function readHeader(blocks: Block[], headerEnd: number): Header {
   let congress: 'national' | 'local' | null = null;
   for (const line of lines) {
     for (const ev of datedEvents(line.text)) {
-      if (!publishedOn && PUBLISH_VERB.test(ev.words)) {
+      // The latest publication is that of the text in hand (a revised regulation is published anew).
+      if (PUBLISH_VERB.test(ev.words) && (publishedOn === null || ev.iso >= publishedOn.value)) {
         publishedOn = { value: ev.iso, range: rangeOf(line, ev.start, ev.end) };
       }
       if (VERSION_VERB.test(ev.words) && (versionDate === null || ev.iso > versionDate)) versionDate = ev.iso;
@@ -372,7 +395,7 @@ export function readHeader(blocks: Block[], headerEnd: number): Header {
     const plain = blankTitles(line.text);
     const m = /(全国)?人民代表大会(?:常务委员会)?[^。；]*?(?:通过|批准)/.exec(plain);
     // Only when the line speaks of this text: not of a 《…》 named before it, nor inside a citation.
-    if (m && !plain.slice(0, m.index).includes('《') && !inCitation(line.text, m.index)) {
+    if (m && !plain.slice(0, m.index).includes('《') && !citationMask(line.text)[m.index]) {
       congressAdopted = true;
       if (m[1] || /全国人民代表大会/.test(plain)) congress = 'national';
       else if (congress === null) congress = 'local';

@@ -107,7 +107,8 @@ export function levelOf(name: string | null | undefined): Level | null {
   // Names without a place: 省财政厅, 县人民政府, 公安部.
   const bare = /^(省|自治区|市|州|县|区|旗|乡|镇|街道)/.exec(n);
   if (bare) return ({ 省: '省', 自治区: '省', 市: '市', 州: '市', 县: '县', 区: '县', 旗: '县', 乡: '乡', 镇: '乡', 街道: '乡' } as const)[bare[1] as '省'];
-  if (isOrganName(n) && /(?:部|总局|总署|署)$/.test(n)) return '国家';
+  // A ministry or one of its offices, named without a place (生态环境部办公厅, 海关总署).
+  if (isOrganName(n) && /(?:部|总局|总署|署)/.test(n)) return '国家';
   return null;
 }
 

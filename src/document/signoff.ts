@@ -36,11 +36,11 @@ function isBodyText(text: string): boolean {
 }
 
 /**
- * Read the sign-off. `headerEnd` is where the main text starts; a sign-off before it belongs to a
- * wrapper notice and is the document's own (product.md §2.3).
+ * Read the sign-off. `headerEnd` is where the main text starts; a sign-off before it closes a
+ * wrapper notice and is the document's own (product.md §2.3). A sign-off needs some body text before
+ * it, so the masthead and 文号 of a red-header document are not taken for one.
  */
 export function readSignOff(blocks: Block[], headerEnd: number): SignOff | null {
-  void headerEnd; // The first sign-off after body text is right for both places; see the file comment.
   const lines: Line[] = blockLines(blocks)
     .filter((l) => !isNoiseLine(l.text) || dateOfLine(l.text) !== null)
     .map(trimLine)
@@ -49,7 +49,8 @@ export function readSignOff(blocks: Block[], headerEnd: number): SignOff | null 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!seenBody) {
-      seenBody = isBodyText(line.text);
+      // Anything of the main text is body; in the header, a sentence is (a masthead is not).
+      seenBody = isBodyText(line.text) || line.block >= headerEnd;
       continue;
     }
     const same = organsAndDate(line.text);
@@ -64,10 +65,14 @@ export function readSignOff(blocks: Block[], headerEnd: number): SignOff | null 
       organs.push(...o);
       j++;
     }
-    if (organs.length === 0 || j >= lines.length) continue;
-    const dateLine = lines[j]!;
-    const date = dateOfLine(dateLine.text);
-    if (date === null) continue;
+    if (organs.length === 0) continue;
+    const dateLine = lines[j];
+    const date = dateLine ? dateOfLine(dateLine.text) : null;
+    if (!dateLine || date === null) {
+      // The run of organ lines ended without a date: none of its lines can start a sign-off either.
+      i = j - 1;
+      continue;
+    }
     const end = dateLine.block === line.block ? dateLine.end : line.end;
     return { issuers: organs, date: date.iso, range: { block: line.block, start: line.start, end } };
   }

@@ -97,3 +97,16 @@ describe('findCitations', () => {
     expect(cite('闭合》《中华人民共和国行政许可法》').citations.map((c) => c.title)).toEqual(['中华人民共和国行政许可法']);
   });
 });
+
+describe('long input', () => {
+  it('stays linear on a long list of titles', () => {
+    const { citations } = (() => {
+      const t0 = performance.now();
+      const r = cite(Array(8000).fill('《中华人民共和国行政处罚法》').join('、') + '同时废止');
+      expect(performance.now() - t0).toBeLessThan(3000);
+      return r;
+    })();
+    expect(citations).toHaveLength(8000);
+    expect(citations[0]!.trap).toBe('repeal-clause');
+  });
+});

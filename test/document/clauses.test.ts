@@ -35,6 +35,7 @@ describe('findEffective', () => {
   it('reads days after publication (规章制定程序条例 第三十二条 wording)', () => {
     expect(read('本办法自发布之日起30日后施行,有效期2年。').effective).toMatchObject({ form: 'days-after-publication', days: 30 });
     expect(read('本规定自公布之日起三十日后施行。').effective).toMatchObject({ form: 'days-after-publication', days: 30 });
+    expect(read('本办法自印发之日起30日后施行。').effective).toMatchObject({ form: 'days-after-publication', days: 30 });
   });
 
   it('reads Chinese-numeral dates and the decree preamble formula', () => {
@@ -85,6 +86,8 @@ describe('findValidity', () => {
     expect(read('本通知自印发之日起施行，有效期6个月。').validity).toMatchObject({ months: 6 });
     expect(read('本通告自2022年3月1日起施行，有效期至2027年2月28日。').validity).toMatchObject({ until: '2027-02-28' });
     expect(read('本实施细则自发布之日起施行，有效期5年。').validity).toMatchObject({ years: 5 });
+    expect(read('本办法有效期自2020年1月1日至2024年12月31日。').validity).toMatchObject({ until: '2024-12-31' });
+    expect(read('第二十五条 本规定自2022年1月1日起施行，有效期五年。').validity).toMatchObject({ years: 5 });
   });
 
   it('reads a validity sentence standing alone after the effective clause', () => {
@@ -152,5 +155,35 @@ describe('findRepeals', () => {
     expect(read('裁决期间，审计决定不停止执行。').repeals).toEqual([]);
     expect(read('本法施行前有关行政许可的规定，制定机关应当依照本法规定予以清理；不符合本法规定的，自本法施行之日起停止执行。').repeals).toEqual([]);
     expect(read('依照《中华人民共和国行政许可法》规定注销的许可证自动失效。').repeals).toEqual([]);
+  });
+});
+
+describe('robustness', () => {
+  it('never throws on odd input', () => {
+    const odd = ['', '。。。；；', '《《《》', '自自自起施行', '有效期至', '同时废止', '第条', '〔〕号', '\u0000\uffff', '自二〇二〇年十三月四十日起施行，有效期零年'];
+    for (const text of odd) {
+      const blocks = plainBlocks(text);
+      const sentences = plainSentences(blocks);
+      expect(() => findEffective(sentences, blocks, 0)).not.toThrow();
+      expect(() => findValidity(sentences, blocks)).not.toThrow();
+      expect(() => findRepeals(sentences, blocks)).not.toThrow();
+    }
+    // Sentences whose ranges point outside their blocks fall back to their own text.
+    const s = [{ text: '本办法自2020年4月1日起施行。', range: { block: 9, start: 0, end: 16 }, article: -1 }];
+    expect(findEffective(s, [])).toMatchObject({ date: '2020-04-01' });
+  });
+});
+
+describe('long input', () => {
+  it('stays linear on long sentences without breaks', () => {
+    for (const text of ['本办法自2020年1月1日起施行'.repeat(8000), '有效期5年'.repeat(20000), '《办法》同时废止，'.repeat(10000)]) {
+      const blocks = plainBlocks(text);
+      const sentences = plainSentences(blocks);
+      const t0 = performance.now();
+      findEffective(sentences, blocks);
+      findValidity(sentences, blocks);
+      findRepeals(sentences, blocks);
+      expect(performance.now() - t0).toBeLessThan(3000);
+    }
   });
 });

@@ -36,6 +36,23 @@ describe('readHeader on LawRefBook headers', () => {
     expect(h.innerTitle).toBeNull();
   });
 
+  it('reads the latest 公布 of a revised regulation (专利代理条例)', () => {
+    const { blocks, h } = header(
+      [
+        '# 专利代理条例',
+        '1991年3月4日 中华人民共和国国务院令第76号发布',
+        '2018年9月6日 国务院第23次常务会议修订通过',
+        '2018年11月6日 中华人民共和国国务院令第706号公布',
+        '2019年3月1日 施行',
+        '第一章 总则',
+      ].join('\n'),
+    );
+    expect(h.publishedOn?.value).toBe('2018-11-06');
+    expect(blocks[h.publishedOn!.range.block]!.text).toBe('2018年11月6日 中华人民共和国国务院令第706号公布');
+    expect(h.versionDate).toBe('2018-11-06');
+    expect(h.decree?.value).toBe('中华人民共和国国务院令第76号');
+  });
+
   it('reads a national law: congress adoption and the latest revision as version date', () => {
     const { h } = header(
       [
@@ -120,6 +137,8 @@ describe('readHeader on normative documents', () => {
     );
     expect(h.docNumber).toBeNull();
     expect(h.decree).toBeNull();
+    const mention = header('# 关于做好规范性文件清理工作的通知\n按照省政府令第351号要求，现就有关事项通知如下：\n一、清理范围').h;
+    expect(mention.decree).toBeNull();
   });
 
   it('reads a 文号 in parentheses after the title, and a labelled 文号', () => {
@@ -185,10 +204,21 @@ describe('innerTitleOf', () => {
 describe('findDecree', () => {
   it('finds the organ and number, not 责令 or a cited decree', () => {
     expect(findDecree('2018年11月6日 中华人民共和国国务院令第706号公布')?.value).toBe('中华人民共和国国务院令第706号');
+    expect(findDecree('2021年12月24日 国家市场监督管理总局令第49号公布')?.value).toBe('国家市场监督管理总局令第49号');
+    expect(findDecree('2019年4月20日国务院令第713号公布')?.value).toBe('国务院令第713号');
     expect(findDecree('（2004年5月27日卫生部、国家环境保护总局令第21号发布）')?.organ).toBe('卫生部、国家环境保护总局');
     expect(findDecree('1993年9月23日北京市人民政府第15号令发布的《北京市征兵工作目标管理责任制规定》')?.value).toBe('北京市人民政府第15号令');
     expect(findDecree('根据《全国年节及纪念日放假办法》（国务院令第513号）的规定')).toBeNull();
     expect(decreeOrgan('国家市场监督管理总局令第49号')).toBe('国家市场监督管理总局');
     expect(decreeOrgan('北京市人民政府第15号令')).toBe('北京市人民政府');
+  });
+});
+
+describe('long input', () => {
+  it('stays linear on a long header line full of dates and decrees', () => {
+    const t0 = performance.now();
+    const { h } = header('# 标题\n' + '2020年1月1日 国务院令第1号公布（'.repeat(10000));
+    expect(h.decree?.value).toBe('国务院令第1号');
+    expect(performance.now() - t0).toBeLessThan(3000);
   });
 });

@@ -107,3 +107,11 @@ describe('readSignOff', () => {
     expect(signOff('# 通知\n请认真贯彻执行，确保工作落实。\n夹江县人民政府\n2023年2月30日').s).toMatchObject({ issuers: ['夹江县人民政府'], date: null });
   });
 });
+
+describe('long input', () => {
+  it('stays linear on many organ lines without a date', () => {
+    const t0 = performance.now();
+    expect(signOff('# 通知\n请认真贯彻执行，确保工作落实。\n' + '夹江县人民政府\n'.repeat(20000)).s).toBeNull();
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+});
