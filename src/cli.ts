@@ -12,6 +12,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { DocKind, LintResult, Severity } from './types.js';
 import { DOC_KINDS } from './types.js';
 import { parseDate } from './cn/dates.js';
+import { formatProblems, type ConfigError } from './config/problems.js';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -46,6 +47,7 @@ interface CheckOpts {
   color?: boolean;
   printConfig?: string;
   stdinFilename?: string;
+  stdin?: boolean;
 }
 
 function validAsOf(v: string | undefined): string | undefined {
@@ -62,8 +64,14 @@ function validKind(v: string | undefined): DocKind | undefined {
 }
 
 function write(io: Io, output: string | undefined, text: string): void {
-  if (output) writeFileSync(resolve(io.cwd, output), text);
-  else io.stdout(text);
+  if (!output) return io.stdout(text);
+  try {
+    writeFileSync(resolve(io.cwd, output), text);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? '所在目录不存在' : code === 'EACCES' ? '没有写入权限' : code === 'EISDIR' ? '这是一个目录' : (e as Error).message;
+    throw new UsageError(`无法写入输出文件 ${output}：${why}`);
+  }
 }
 
 function useColor(io: Io, opt: boolean | undefined): boolean {
@@ -95,6 +103,7 @@ async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<numbe
     maxWarnings = Number(opts.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings 的值“${opts.maxWarnings}”无效；应为非负整数`);
   }
+  if (opts.stdin && !paths.includes('-')) paths = [...paths, '-'];
   let stdin: { text: import('./input/read.js').ReadResult; filename: string } | undefined;
   if (paths.includes('-')) {
     const { readStdin } = await import('./input/read.js');
@@ -177,6 +186,7 @@ function checkOptions(cmd: Command): Command {
     .option('--quiet', '只报告错误')
     .option('--no-color', '不使用颜色')
     .option('--print-config <file>', '显示该文件适用的最终配置（JSON）后退出')
+    .option('--stdin', '从标准输入读取一个文档（同路径“-”）')
     .option('--stdin-filename <name>', '从标准输入（路径“-”）读取时使用的文件名');
 }
 
@@ -232,13 +242,15 @@ function handleError(e: unknown, io: Io): number {
     return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
   }
   const err = e as Error;
-  if (err instanceof UsageError) {
+  if (err instanceof UsageError || err?.name === 'UsageError') {
     io.stderr(`hefa: ${err.message}\n`);
     return 2;
   }
   if (err?.name === 'ConfigError' || err?.name === 'RuleLoadError' || err?.name === 'PathError') {
     const title = err.name === 'ConfigError' ? '配置有误' : err.name === 'RuleLoadError' ? '规则文件有误' : '路径有误';
-    io.stderr(`hefa: ${title}：\n${err.message}\n`);
+    // Config problems carry absolute paths; show them relative to cwd like every other path.
+    const text = err.name === 'ConfigError' ? formatProblems((err as ConfigError).problems, io.cwd) : err.message;
+    io.stderr(`hefa: ${title}：\n${text}\n`);
     return 2;
   }
   io.stderr(`hefa: 内部错误：${err?.message ?? String(e)}\n请把这条消息和输入文件报告给 hefa 的维护者。\n`);

@@ -4,7 +4,7 @@
  */
 import { relative, resolve } from 'node:path';
 import type { DocKind, Finding, FileResult, LintResult, Rule, Severity } from './types.js';
-import { loadConfig, findConfigFile, validateRuleSettings, settingsForFile, overrideMatches, ConfigError } from './config/index.js';
+import { loadConfigCollecting, findConfigFile, validateRuleSettings, settingsForFile, overrideMatches, ConfigError } from './config/index.js';
 import type { ResolvedConfig } from './config/index.js';
 import { loadRules, BUILTIN_RULES_DIR } from './rules/load.js';
 import { validateOptions } from './rules/options.js';
@@ -17,6 +17,12 @@ import { diagnostic } from './document/diagnostics.js';
 import { createCalendar } from './cn/calendar.js';
 import { isoToday } from './cn/periods.js';
 import { DOC_POS } from './document/positions.js';
+import { suggestionHint } from './config/suggest.js';
+
+/** Bad command-line usage found while opening a session (exit 2, shown as is). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 export interface SessionOptions {
   cwd: string;
@@ -57,15 +63,18 @@ export interface Session {
 export function openSession(options: SessionOptions): Session {
   const cwd = options.cwd;
   const configFile = options.configFile ? resolve(cwd, options.configFile) : findConfigFile(cwd);
-  const config = loadConfig(configFile);
+  const { config, problems: configProblems } = loadConfigCollecting(configFile);
   const rules = loadRules([BUILTIN_RULES_DIR, ...config.ruleFolders], cwd);
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const problems = validateRuleSettings(config, byId, (rule, opts) =>
+  const problems = [...configProblems, ...validateRuleSettings(config, byId, (rule, opts) =>
     validateOptions(CHECK_KINDS.get(rule.kind)!, { ...rule.options, ...opts }).map(([, m]) => m),
-  );
+  )];
   for (const [flag, ids] of [['--rule', options.only], ['--disable', options.disable]] as const) {
     for (const id of ids ?? []) {
-      if (!byId.has(id)) problems.push({ file: flag, line: 0, column: 0, message: `未知的规则“${id}”；可用 hefa rules 查看全部规则` });
+      if (!byId.has(id)) {
+        const hint = suggestionHint(id, byId.keys());
+        throw new UsageError(`${flag} 中未知的规则“${id}”${hint ? `（${hint}）` : ''}；可用 hefa rules 查看全部规则`);
+      }
     }
   }
   if (problems.length) throw new ConfigError(problems);

@@ -9,6 +9,7 @@ export {
   defaultConfig,
   findConfigFile,
   loadConfig,
+  loadConfigCollecting,
   normaliseGlob,
   parseConfig,
 } from './load.js';

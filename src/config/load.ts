@@ -87,6 +87,19 @@ export function loadConfig(file: string | null): ResolvedConfig {
 
 /** Check a config's text as if it were the file `file` (absolute); throws ConfigError. */
 export function parseConfig(source: string, file: string): ResolvedConfig {
+  const { config, problems } = parseConfigCollecting(source, file);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Load a config, returning what could be read and every problem found (the caller adds rule-id problems). */
+export function loadConfigCollecting(file: string | null): { config: ResolvedConfig; problems: import('./problems.js').ConfigProblem[] } {
+  if (file === null) return { config: defaultConfig(), problems: [] };
+  const abs = path.resolve(file);
+  return parseConfigCollecting(readConfigText(abs), abs);
+}
+
+function parseConfigCollecting(source: string, file: string): { config: ResolvedConfig; problems: import('./problems.js').ConfigProblem[] } {
   const abs = path.resolve(file);
   // A lone CR is a line break for the user; make it one for the parser too (same length, same offsets).
   const text = source.replace(/^\uFEFF/, '').replace(/\r(?!\n)/g, '\n');
@@ -94,8 +107,7 @@ export function parseConfig(source: string, file: string): ResolvedConfig {
   const config = defaultConfig(path.dirname(abs));
   config.file = abs;
   if (!w.broken) readRoot(w, config);
-  if (w.problems.length > 0) throw new ConfigError(w.problems);
-  return config;
+  return { config, problems: [...w.problems] };
 }
 
 function readConfigText(file: string): string {

@@ -2,10 +2,18 @@
  * The stable machine format of `hefa check` (product.md §4.1). Key order is fixed here, so the
  * output is byte-stable for the same input and --as-of.
  */
-import type { Finding, LintResult } from '../types.js';
+import type { Basis, Finding, LintResult } from '../types.js';
 import { summarize } from './summary.js';
 
 export const SCHEMA_VERSION = 1;
+
+/** Basis keys in the order of product.md §4.1: title, number, version, article, quote, confidence. */
+function basisJson(b: Basis): Record<string, string> {
+  const out: Record<string, string> = { title: b.title };
+  for (const k of ['number', 'version', 'article', 'quote'] as const) if (b[k] !== undefined) out[k] = b[k]!;
+  out.confidence = b.confidence;
+  return out;
+}
 
 function finding(f: Finding): Record<string, unknown> {
   const out: Record<string, unknown> = {
@@ -16,7 +24,7 @@ function finding(f: Finding): Record<string, unknown> {
     column: f.column,
     endLine: f.endLine,
     endColumn: f.endColumn,
-    basis: f.basis.map((b) => ({ ...b })),
+    basis: f.basis.map(basisJson),
     related: f.related,
     suppressed: f.suppressed,
   };

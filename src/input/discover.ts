@@ -2,7 +2,7 @@
  * Discovering input files: explicit files as given, directories walked with fast-glob, filtered by
  * .gitignore-style patterns. The list is sorted so output never depends on the file system's order.
  */
-import { existsSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import fg from 'fast-glob';
 import ignore from 'ignore';
@@ -40,7 +40,7 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
   };
   for (const p of paths) {
     const abs = isAbsolute(p) ? p : resolve(opts.cwd, p);
-    if (!existsSync(abs)) {
+    if (!lstatSync(abs, { throwIfNoEntry: false })) {
       // A glob pattern given on the command line (quoted so the shell did not expand it).
       if (/[*?[{]/.test(p)) {
         const found = await fg(p, { cwd: opts.cwd, absolute: true, onlyFiles: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false });
@@ -52,7 +52,15 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
       missing.push(p);
       continue;
     }
-    if (statSync(abs).isDirectory()) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      // It exists but cannot be followed (a symlink loop or a dangling link): a read-error on that file.
+      files.add(abs);
+      continue;
+    }
+    if (isDir) {
       const found = await fg(`**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`, {
         cwd: abs,
         absolute: true,
