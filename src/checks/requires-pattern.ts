@@ -19,10 +19,17 @@ export const requiresPattern: CheckKind = {
   },
   run(ctx) {
     const { doc } = ctx;
-    // A document without text (a bare record) has no clause to look for.
-    if (doc.text.sentences.length === 0) return;
     if (ctx.options.fieldAlternative && hasField(doc, ctx.options.fieldAlternative as string)) return;
     const re = new RegExp(ctx.options.pattern as string);
+    if (ctx.options.scope === 'title') {
+      // The title as the document states it: the 标题 field, else the text's title; none → nothing to judge.
+      const stated = typeof doc.fields.values['标题'] === 'string' ? doc.fields.pos['标题'] : doc.text.title?.pos;
+      if (!stated || re.test(doc.title)) return;
+      ctx.report(stated, { title: doc.title });
+      return;
+    }
+    // A document without text (a bare record) has no clause to look for.
+    if (doc.text.sentences.length === 0) return;
     const sentences = scopeSentences(doc, ctx.options.scope as Scope);
     if (sentences.some((s) => re.test(s.text))) return;
     let place: Pos;
