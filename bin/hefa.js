@@ -7,6 +7,7 @@ process.exitCode = await main(process.argv, {
   stderr: (s) => process.stderr.write(s),
   stdin: process.stdin,
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),
   env: process.env,
 });

@@ -7,7 +7,7 @@
  * its job (usage, config, rule file, a path that matches nothing, an internal error).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { DocKind, LintResult, Severity } from './types.js';
 import { DOC_KINDS } from './types.js';
@@ -23,6 +23,8 @@ export interface Io {
   stderr: (s: string) => void;
   stdin: NodeJS.ReadableStream;
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress lines are drawn only there); false when absent. */
+  stderrIsTTY?: boolean;
   cwd: string;
   env: Record<string, string | undefined>;
 }
@@ -48,6 +50,7 @@ interface CheckOpts {
   printConfig?: string;
   stdinFilename?: string;
   stdin?: boolean;
+  encoding?: 'auto' | 'utf8' | 'gb18030';
 }
 
 function validAsOf(v: string | undefined): string | undefined {
@@ -81,7 +84,7 @@ function useColor(io: Io, opt: boolean | undefined): boolean {
 }
 
 async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<number> {
-  const { openSession, lint } = await import('./lint.js');
+  const { openSession, lint, readOptions } = await import('./lint.js');
   const session = openSession({
     cwd: io.cwd,
     configFile: opts.config,
@@ -90,6 +93,7 @@ async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<numbe
     disable: opts.disable,
     kind: validKind(opts.kind),
     ignore: opts.ignore,
+    encoding: opts.encoding,
   });
   if (opts.printConfig) {
     const { printableConfig } = await import('./config/index.js');
@@ -107,7 +111,7 @@ async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<numbe
   let stdin: { text: import('./input/read.js').ReadResult; filename: string } | undefined;
   if (paths.includes('-')) {
     const { readStdin } = await import('./input/read.js');
-    stdin = { text: await readStdin(io.stdin), filename: opts.stdinFilename ?? '<stdin>' };
+    stdin = { text: await readStdin(io.stdin, readOptions(session)), filename: opts.stdinFilename ?? '<stdin>' };
   }
   if (paths.length === 0) throw new UsageError('没有指定要检查的文件或目录；用法：hefa check <路径…>（“-”表示标准输入）');
   const result = await lint(paths, session, stdin);
@@ -115,14 +119,39 @@ async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<numbe
   const shown: LintResult = opts.quiet
     ? { ...result, files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) }
     : result;
-  if (opts.format === 'json') {
-    const { formatJson } = await import('./format/json.js');
-    write(io, opts.output, formatJson(shown, VERSION));
-  } else {
-    const { formatStylish } = await import('./format/stylish.js');
-    write(io, opts.output, formatStylish(shown, { color: opts.output ? false : useColor(io, opts.color) }));
-  }
+  write(io, opts.output, await renderCheck(shown, opts, io, session));
   return exitCode(result, opts.failOn, maxWarnings);
+}
+
+/** The formats of `hefa check` (product.md §4.1); each formatter is imported only when chosen. */
+const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'];
+
+async function renderCheck(shown: LintResult, opts: CheckOpts, io: Io, session: import('./lint.js').Session): Promise<string> {
+  switch (opts.format) {
+    case 'json':
+      return (await import('./format/json.js')).formatJson(shown, VERSION);
+    case 'sarif': {
+      const { formatSarif } = await import('./format/sarif.js');
+      const { presetsOf } = await import('./commands/rules.js');
+      const { BUILTIN_RULES_DIR } = await import('./rules/load.js');
+      const presets = presetsOf(session.rules);
+      const builtinDir = resolve(BUILTIN_RULES_DIR) + sep;
+      const rules = session.rules.map((rule) => ({
+        rule,
+        presets: presets.get(rule.id) ?? [],
+        builtin: resolve(io.cwd, rule.file).startsWith(builtinDir),
+      }));
+      return formatSarif(shown, { version: VERSION, rules });
+    }
+    case 'junit':
+      return (await import('./format/junit.js')).formatJunit(shown, { failOn: opts.failOn });
+    case 'github':
+      return (await import('./format/github.js')).formatGithub(shown);
+    case 'markdown':
+      return (await import('./format/markdown.js')).formatMarkdown(shown);
+    default:
+      return (await import('./format/stylish.js')).formatStylish(shown, { color: opts.output ? false : useColor(io, opts.color) });
+  }
 }
 
 /** The exit code of a check run (product.md §3.1). */
@@ -140,6 +169,93 @@ export function exitCode(result: LintResult, failOn: Severity, maxWarnings?: num
   if (maxWarnings !== undefined && warnings > maxWarnings) fail = true;
   if (result.files.some((file) => file.findings.some((f) => f.ruleId === 'internal-error'))) return 2;
   return fail ? 1 : 0;
+}
+
+interface FilingOpts {
+  config?: string;
+  asOf?: string;
+  format: string;
+  output?: string;
+  ignore?: string[];
+  kind?: string;
+  failOn?: Severity;
+  quiet?: boolean;
+  color?: boolean;
+  stdinFilename?: string;
+}
+
+/** `hefa filing`: the filing ledger (product.md §4.3); reports and exits 0 unless an input is unreadable or --fail-on is met. */
+async function runFiling(paths: string[], opts: FilingOpts, io: Io): Promise<number> {
+  const { openSession } = await import('./lint.js');
+  const { filingReport, filingExitCode, quietReport } = await import('./commands/filing.js');
+  const session = openSession({ cwd: io.cwd, configFile: opts.config, asOf: validAsOf(opts.asOf), kind: validKind(opts.kind), ignore: opts.ignore });
+  let stdin: { text: import('./input/read.js').ReadResult; filename: string } | undefined;
+  if (paths.includes('-')) {
+    const { readStdin } = await import('./input/read.js');
+    stdin = { text: await readStdin(io.stdin), filename: opts.stdinFilename ?? '<stdin>' };
+  }
+  if (paths.length === 0) throw new UsageError('没有指定要列出备案义务的文件或目录；用法：hefa filing <路径…>（“-”表示标准输入）');
+  const report = await filingReport(paths, session, stdin);
+  for (const n of report.notices) io.stderr(`提示：${n}\n`);
+  for (const e of report.readErrors) io.stderr(`hefa: 无法读取 ${e.path}：${e.message}\n`);
+  for (const e of report.internalErrors) io.stderr(`hefa: 内部错误（${e.path}）：${e.message}\n请把这条消息和输入文件报告给 hefa 的维护者。\n`);
+  const shown = opts.quiet ? quietReport(report) : report;
+  let text: string;
+  if (opts.format === 'json') text = (await import('./format/filing-json.js')).formatFilingJson(shown);
+  else if (opts.format === 'csv') text = (await import('./format/filing-csv.js')).formatFilingCsv(shown);
+  else if (opts.format === 'ics') text = (await import('./format/filing-ics.js')).formatFilingIcs(shown, VERSION);
+  else text = (await import('./format/filing-table.js')).formatFilingTable(shown, { color: opts.output ? false : useColor(io, opts.color) });
+  write(io, opts.output, text);
+  return filingExitCode(report, opts.failOn);
+}
+
+interface AuditOpts {
+  config?: string;
+  asOf?: string;
+  format: string;
+  output?: string;
+  rule?: string[];
+  disable?: string[];
+  ignore?: string[];
+  kind?: string;
+  failOn?: Severity;
+  color?: boolean;
+  progress?: boolean;
+}
+
+/** `hefa audit`: the cleanup audit (product.md §4.2); reports and exits 0 unless an input is unreadable or --fail-on is met. */
+async function runAudit(paths: string[], opts: AuditOpts, io: Io): Promise<number> {
+  const { openSession, lint } = await import('./lint.js');
+  const { auditResult, renderAudit, auditExitCode, createProgress } = await import('./commands/audit.js');
+  const session = openSession({
+    cwd: io.cwd,
+    configFile: opts.config,
+    asOf: validAsOf(opts.asOf),
+    only: opts.rule,
+    disable: opts.disable,
+    kind: validKind(opts.kind),
+    ignore: opts.ignore,
+  });
+  if (paths.length === 0) throw new UsageError('没有指定要清理审查的文件或目录；用法：hefa audit <路径…>');
+  const progress = opts.progress !== false && io.stderrIsTTY ? createProgress(io.stderr) : undefined;
+  let result: LintResult;
+  try {
+    result = await lint(paths, session, undefined, progress && ((done, total) => progress.update(done, total)));
+  } finally {
+    progress?.end();
+  }
+  for (const n of result.notices) io.stderr(`提示：${n}\n`);
+  for (const file of result.files) {
+    for (const f of file.findings) if (f.ruleId === 'read-error') io.stderr(`hefa: 无法读取 ${file.path}：${f.message}\n`);
+  }
+  const report = auditResult(result, session);
+  const text = await renderAudit(report, opts.format as 'table' | 'json' | 'csv' | 'html', {
+    color: opts.output ? false : useColor(io, opts.color),
+    version: VERSION,
+    jurisdiction: session.config.jurisdiction?.name ?? null,
+  });
+  write(io, opts.output, text);
+  return auditExitCode(result, opts.failOn);
 }
 
 async function runRulesCommand(id: string | undefined, opts: { format: string; config?: string }, io: Io): Promise<number> {
@@ -175,7 +291,7 @@ function checkOptions(cmd: Command): Command {
   return cmd
     .option('-c, --config <file>', '配置文件（默认：从当前目录向上查找 hefa.config.yaml、.hefarc.yaml、.hefarc.yml）')
     .option('--as-of <date>', '判断到期和期限的基准日期（默认：今天，北京时间）')
-    .addOption(new Option('-f, --format <name>', '输出格式').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('-f, --format <name>', '输出格式').choices(CHECK_FORMATS).default('stylish'))
     .option('-o, --output <file>', '把报告写入文件而不是标准输出')
     .option('--rule <id...>', '只运行这些规则')
     .option('--disable <id...>', '关闭这些规则')
@@ -187,7 +303,8 @@ function checkOptions(cmd: Command): Command {
     .option('--no-color', '不使用颜色')
     .option('--print-config <file>', '显示该文件适用的最终配置（JSON）后退出')
     .option('--stdin', '从标准输入读取一个文档（同路径“-”）')
-    .option('--stdin-filename <name>', '从标准输入（路径“-”）读取时使用的文件名');
+    .option('--stdin-filename <name>', '从标准输入（路径“-”）读取时使用的文件名')
+    .addOption(new Option('--encoding <name>', '输入文件的编码（auto：UTF-8，否则按 GB18030 识别；带 BOM 的文件以 BOM 为准）').choices(['auto', 'utf8', 'gb18030']).default('auto'));
 }
 
 /** Run the CLI; returns the exit code. */
@@ -208,6 +325,41 @@ export async function main(argv: string[], io: Io): Promise<number> {
   ).action(async (paths: string[], opts: CheckOpts) => {
     code = await runCheck(paths, opts, io);
   });
+
+  program
+    .command('filing [paths...]')
+    .description('备案义务与期限：每件已公布的行政规范性文件向谁备案、何时到期、是否已按期备案')
+    .option('-c, --config <file>', '配置文件（默认：从当前目录向上查找 hefa.config.yaml、.hefarc.yaml、.hefarc.yml）')
+    .option('--as-of <date>', '判断期限的基准日期（默认：今天，北京时间）')
+    .addOption(new Option('-f, --format <name>', '输出格式').choices(['table', 'json', 'csv', 'ics']).default('table'))
+    .option('-o, --output <file>', '把报告写入文件而不是标准输出')
+    .option('--ignore <glob...>', '额外的忽略模式（相对当前目录）')
+    .option('--kind <类型>', `强制所有输入的文件类型（${DOC_KINDS.join('、')}）`)
+    .addOption(new Option('--fail-on <severity>', '有该级别的备案问题时退出码为 1（error：未备案已逾期；warning：另加逾期备案；info：另加未备案未到期）').choices(['error', 'warning', 'info']))
+    .option('--quiet', '只列出需要处理的行（未备案已逾期、未备案未到期、备案未记录）')
+    .option('--no-color', '不使用颜色')
+    .option('--stdin-filename <name>', '从标准输入（路径“-”）读取时使用的文件名')
+    .action(async (paths: string[], opts: FilingOpts) => {
+      code = await runFiling(paths, opts, io);
+    });
+
+  program
+    .command('audit [paths...]')
+    .description('清理审查：按基准日期把一批文件分为有效、即将到期、已到期、已废止、未定有效期，并提出清理建议')
+    .option('-c, --config <file>', '配置文件（默认：从当前目录向上查找 hefa.config.yaml、.hefarc.yaml、.hefarc.yml）')
+    .option('--as-of <date>', '判断到期的基准日期（默认：今天，北京时间）')
+    .addOption(new Option('-f, --format <name>', '输出格式').choices(['table', 'json', 'csv', 'html']).default('table'))
+    .option('-o, --output <file>', '把报告写入文件而不是标准输出')
+    .option('--rule <id...>', '只运行这些规则')
+    .option('--disable <id...>', '关闭这些规则')
+    .option('--ignore <glob...>', '额外的忽略模式（相对当前目录）')
+    .option('--kind <类型>', `强制所有输入的文件类型（${DOC_KINDS.join('、')}）`)
+    .addOption(new Option('--fail-on <severity>', '有该级别的问题时退出码为 1（默认只在文件无法读取时为 1）').choices(['error', 'warning', 'info']))
+    .option('--no-color', '不使用颜色')
+    .option('--no-progress', '不在终端显示进度')
+    .action(async (paths: string[], opts: AuditOpts) => {
+      code = await runAudit(paths, opts, io);
+    });
 
   program
     .command('rules [id]')
@@ -246,8 +398,9 @@ function handleError(e: unknown, io: Io): number {
     io.stderr(`hefa: ${err.message}\n`);
     return 2;
   }
-  if (err?.name === 'ConfigError' || err?.name === 'RuleLoadError' || err?.name === 'PathError') {
-    const title = err.name === 'ConfigError' ? '配置有误' : err.name === 'RuleLoadError' ? '规则文件有误' : '路径有误';
+  if (err?.name === 'ConfigError' || err?.name === 'RuleLoadError' || err?.name === 'LawTableError' || err?.name === 'PathError') {
+    const title =
+      err.name === 'ConfigError' ? '配置有误' : err.name === 'RuleLoadError' ? '规则文件有误' : err.name === 'LawTableError' ? '法律状态表有误' : '路径有误';
     // Config problems carry absolute paths; show them relative to cwd like every other path.
     const text = err.name === 'ConfigError' ? formatProblems((err as ConfigError).problems, io.cwd) : err.message;
     io.stderr(`hefa: ${title}：\n${text}\n`);

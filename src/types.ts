@@ -340,6 +340,167 @@ export interface Rule {
   presets: string[];
 }
 
+// ---------------------------------------------------------------------------
+// Run settings from config that some check kinds need (product.md §5, §5.4)
+// ---------------------------------------------------------------------------
+
+/** Who the documents belong to; names filing targets (product.md §5.4). */
+export interface Jurisdiction {
+  name?: string;
+  level?: Level;
+  npcStandingCommittee?: string;
+  superior?: string;
+}
+
+/** A filing target's type: the 人大常委会 of the issuer's level, the government one level up, or a department's own government. */
+export type FilingTargetType = 'npc' | 'superior' | 'government';
+export const FILING_TARGET_TYPES: readonly FilingTargetType[] = ['npc', 'superior', 'government'];
+
+/** One `filing.targets` entry of config: documents whose issuer matches `issuer` (globs) are filed with `to`. */
+export interface FilingTargetRule {
+  issuer: string[];
+  /** Targets in order; a missing name takes the default name of its type. An empty list: no filing required. */
+  to: { type: FilingTargetType; name?: string }[];
+}
+
+/** The `filing` key of config; the deadline itself is the parameter `filing.days`. */
+export interface FilingConfig {
+  unit: 'days' | 'workdays';
+  targets: FilingTargetRule[];
+}
+
+/** Config a check kind may read besides params (the deadline check names filing targets). */
+export interface RunSettings {
+  jurisdiction: Jurisdiction | null;
+  filing: FilingConfig;
+}
+
+/**
+ * What a check may add to one finding. `severity` replaces the rule's severity for this finding, but
+ * only while the rule runs at its default severity: a severity set in config or by a preset applies
+ * to every finding of the rule. `data` becomes Finding.data; `basis` is put before the rule's basis.
+ */
+export interface ReportExtra {
+  severity?: Severity;
+  data?: Record<string, string>;
+  basis?: Basis[];
+}
+
+// ---------------------------------------------------------------------------
+// The law-status table (rules.md §6; rules/laws/*.yaml and config `laws:`)
+// ---------------------------------------------------------------------------
+
+/** How an instrument stopped applying: 废止 (repealed) or 失效 (lapsed). */
+export type LawStatus = '废止' | '失效';
+
+export interface LawEntry {
+  /** The full official title, e.g. 中华人民共和国合同法. */
+  title: string;
+  /** Other names it is cited by (合同法); the title without 中华人民共和国 always matches. */
+  short: string[];
+  kind?: DocKind;
+  /** Absent: the table records no end (the entry is there for its article count or its name). */
+  status?: LawStatus;
+  /** The day it stopped applying (the successor's effective date), ISO. */
+  stoppedOn?: string;
+  successor?: string;
+  /** The provision that repealed it, e.g. 《中华人民共和国民法典》第一千二百六十条. */
+  repealedBy?: string;
+  /** Article count of the current text, and that text's version date. */
+  articles?: number;
+  version?: string;
+  /** A new instrument with the same title took effect on this day; texts of that date or later cite it. */
+  reenactedOn?: string;
+  /** Where the entry was verified. */
+  source?: string;
+  note?: string;
+  /** Where the entry is written (for messages). */
+  file: string;
+  line: number;
+}
+
+export interface LawTable {
+  entries: readonly LawEntry[];
+  /** The entry a cited title names (中华人民共和国 prefix, brackets, spaces normalised), or null. */
+  lookup(title: string): LawEntry | null;
+}
+
+// ---------------------------------------------------------------------------
+// The corpus phase (rules.md §8): cross-document rules over compact summaries
+// ---------------------------------------------------------------------------
+
+/** A reference from one document to another: by title (《…》) and/or by 文号. */
+export interface CorpusRef {
+  /** titleKey() of the cited title, when cited by title. */
+  title?: string;
+  /** As written, for messages. */
+  titleText?: string;
+  /** Normalised 文号 (corpusNumberKey), when cited by 文号. */
+  number?: string;
+  numberText?: string;
+  pos: Pos;
+  trap?: Citation['trap'];
+}
+
+/** A repeal clause of a document: what it repeals, and where it says so. */
+export interface CorpusRepeal {
+  titles: string[];
+  titleTexts: string[];
+  numbers: string[];
+  pos: Pos;
+}
+
+/**
+ * What the corpus phase keeps of one document: plain data, no syntax trees, so a run over thousands
+ * of files holds little memory and summaries could cross a worker boundary.
+ */
+export interface CorpusSummary {
+  path: string;
+  title: string;
+  /** titleKey() of the title and, for a wrapper notice, of the text it carries. */
+  titleKeys: string[];
+  /** Where a document-level finding points (the title). */
+  pos: Pos;
+  docNumber: { key: string; raw: string; pos: Pos } | null;
+  kind: DocKind;
+  status: Status;
+  publishedOn: string | null;
+  /** Document.versionDate: the latest 公布/修订/修正/印发 date (two copies of one text share it). */
+  versionDate: string | null;
+  effectiveOn: string | null;
+  validUntil: string | null;
+  repeals: CorpusRepeal[];
+  refs: CorpusRef[];
+  /** Ids of the corpus rules whose `when` holds for this document (whether or not they are enabled). */
+  applies: string[];
+}
+
+/** The set of documents of one run, with lookups. */
+export interface CorpusIndex {
+  docs: readonly CorpusSummary[];
+  byNumber(key: string): readonly CorpusSummary[];
+  byTitle(key: string): readonly CorpusSummary[];
+  /** Whether a document still applies as of the run's date, and if not, why. */
+  stateOf(doc: CorpusSummary): CorpusState;
+}
+
+export interface CorpusState {
+  state: '有效' | '已废止' | '已失效' | '已到期';
+  /** When repealed by another document of the set: that document and its clause. */
+  repealedBy?: { doc: CorpusSummary; repeal: CorpusRepeal };
+}
+
+/** What a corpus check receives: one document of the set (the one findings go to) and the set. */
+export interface CorpusCheckContext {
+  self: CorpusSummary;
+  corpus: CorpusIndex;
+  rule: Rule;
+  options: Record<string, unknown>;
+  params: Record<string, number>;
+  asOf: string;
+  report(place: Pos, data?: Record<string, string | number>, messageId?: string, related?: Related[], extra?: ReportExtra): void;
+}
+
 /** What a check receives. */
 export interface CheckContext {
   doc: Document;
@@ -349,8 +510,14 @@ export interface CheckContext {
   params: Record<string, number>;
   asOf: string;
   calendar: WorkCalendar;
-  /** Report a finding at a place. `messageId` picks a message template; `data` fills {{…}}. */
-  report(place: Pos, data?: Record<string, string | number>, messageId?: string, related?: Related[]): void;
+  settings: RunSettings;
+  /** The law-status table (rules/laws/*.yaml plus config `laws:`). */
+  laws: LawTable;
+  /**
+   * Report a finding at a place. `messageId` picks a message template; `data` fills {{…}};
+   * `extra` may give this finding its own severity, JSON data and an extra basis (ReportExtra).
+   */
+  report(place: Pos, data?: Record<string, string | number>, messageId?: string, related?: Related[], extra?: ReportExtra): void;
   /** A run-level notice (printed once on stderr), e.g. a date outside the working-day calendar. */
   notice(message: string): void;
 }
@@ -375,6 +542,11 @@ export interface CheckKind {
   /** Extra cross-option validation; returns problems as [optionName, message]. */
   validate?(options: Record<string, unknown>): [string, string][];
   run(ctx: CheckContext): void;
+  /**
+   * A cross-document kind (rules.md §8) implements this instead of `run`: it is called once per file
+   * after every file of the run has been summarised, with that file's settings (src/corpus/).
+   */
+  corpus?(ctx: CorpusCheckContext): void;
 }
 
 export interface WorkCalendar {

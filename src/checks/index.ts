@@ -8,7 +8,12 @@ import { order } from './order.js';
 import { forbidsPattern } from './forbids-pattern.js';
 import { requiresPattern } from './requires-pattern.js';
 import { numbering } from './numbering.js';
+import { docNumber } from './doc-number.js';
+import { deadline } from './deadline.js';
+import { validity } from './validity.js';
+import { citation } from './citation.js';
+import { corpus } from './corpus.js';
 
 export const CHECK_KINDS: ReadonlyMap<string, CheckKind> = new Map(
-  [requiresStep, duration, order, forbidsPattern, requiresPattern, numbering].map((k) => [k.name, k]),
+  [requiresStep, duration, order, forbidsPattern, requiresPattern, numbering, docNumber, deadline, validity, citation, corpus].map((k) => [k.name, k]),
 );

@@ -3,11 +3,19 @@
  */
 import { DEFAULT_PARAMS } from '../config/index.js';
 
+/**
+ * The schema an editor (YAML Language Server: VS Code's YAML extension and others) validates the
+ * config against: the copy inside the locally installed package, so it always matches the hefa
+ * version that reads the config. A global install can point at the published URL instead.
+ */
+export const CONFIG_SCHEMA_PATH = './node_modules/hefa/schemas/hefa.config.schema.json';
+
 export function initFiles(): { path: string; content: string }[] {
   const params = Object.entries(DEFAULT_PARAMS)
     .map(([k, v]) => `#   ${k}: ${v}`)
     .join('\n');
-  const config = `# hefa 配置文件。所有键都可省略；说明见 hefa 的 README。
+  const config = `# yaml-language-server: $schema=${CONFIG_SCHEMA_PATH}
+# hefa 配置文件。所有键都可省略；说明见 hefa 的 README。第一行让编辑器按 hefa 的 JSON Schema 补全和检查本文件。
 # 预设：hefa:recommended（默认）、hefa:strict（警告升级为错误）、hefa:style（体例），或本地规则目录
 extends: [hefa:recommended]
 
@@ -30,6 +38,16 @@ ${params}
 
 # 不检查的路径（.gitignore 写法）
 # ignore: ["drafts/old/**"]
+
+# 备案（hefa filing 与 filing-* 规则）：期限天数是参数 filing.days；unit 为 days（日历日）或 workdays（工作日）；
+# targets 按制定机关名称（通配符）指定备案机关，代替默认对应关系（人民政府 → 本级人大常委会 + 上一级人民政府，部门 → 本级人民政府）
+# filing:
+#   unit: days
+#   targets:
+#     - issuer: 夹江县*局
+#       to: [{type: government, name: 夹江县人民政府}]
+#     - issuer: 夹江县档案馆
+#       to: []          # 无需备案
 
 # 工作日历的补充（内置国务院公布的节假日和调休数据）
 # calendar: {holidays: [2027-01-01], workdays: [2027-02-07]}

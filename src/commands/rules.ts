@@ -16,7 +16,8 @@ export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta
 
 const PRESETS = ['hefa:recommended', 'hefa:strict', 'hefa:style'];
 
-function presetsOf(rules: Rule[]): Map<string, string[]> {
+/** The built-in presets each rule is in, by rule id. */
+export function presetsOf(rules: Rule[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const p of PRESETS) {
     for (const id of resolvePresets([p], rules).keys()) out.set(id, [...(out.get(id) ?? []), p]);

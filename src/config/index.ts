@@ -1,6 +1,6 @@
 /** Configuration: discovery, parsing with exact positions, validation, presets, overrides (product.md §5). */
 export { ConfigError, formatProblem, formatProblems, type ConfigPos, type ConfigProblem } from './problems.js';
-export type { Jurisdiction, Override, ResolvedConfig, RuleSetting } from './types.js';
+export type { FilingConfig, FilingTargetRule, Jurisdiction, Override, ResolvedConfig, RuleSetting } from './types.js';
 export { DEFAULT_PARAMS } from './params.js';
 export {
   CONFIG_FILE_NAMES,

@@ -6,8 +6,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDate } from '../cn/dates.js';
-import { DOC_KINDS, LEVELS, type Level, type Severity } from '../types.js';
+import { DOC_KINDS, FILING_TARGET_TYPES, LEVELS, type FilingConfig, type FilingTargetRule, type FilingTargetType, type Level, type Severity } from '../types.js';
 import { DEFAULT_PARAMS } from './params.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../input/read.js';
 import { setSettingPositions, type SettingPositions } from './positions.js';
 import { SEVERITIES, builtinPresets } from './presets.js';
 import { ConfigError, oneOf, problemMessage, quote } from './problems.js';
@@ -28,6 +29,8 @@ export const CONFIG_KEYS: readonly string[] = [
   'ignore',
   'laws',
   'calendar',
+  'filing',
+  'maxFileSize',
 ];
 
 /** The preset used when a config has no `extends`. */
@@ -38,6 +41,10 @@ const OVERRIDE_KEYS = ['files', 'rules', 'kind'];
 const SETTING_KEYS = ['severity', 'options'];
 const CALENDAR_KEYS = ['holidays', 'workdays'];
 const JURISDICTION_KEYS = ['name', 'level', 'npcStandingCommittee', 'superior'];
+const FILING_KEYS = ['unit', 'targets'];
+const FILING_TARGET_KEYS = ['issuer', 'to'];
+const FILING_TO_KEYS = ['type', 'name'];
+const FILING_UNITS = ['days', 'workdays'] as const;
 const DATE_FORMS = '2027-01-01、2027/1/1、2027.1.1、2027年1月1日 或 二〇二七年一月一日';
 /** File extensions of code: naming one in `extends` or `laws` is refused outright. */
 const CODE_FILE = /\.(?:[cm]?[jt]sx?|json5?|node|wasm|sh|py)$/i;
@@ -70,6 +77,8 @@ export function defaultConfig(dir: string = path.resolve('.')): ResolvedConfig {
     laws: null,
     calendar: { holidays: [], workdays: [] },
     jurisdiction: null,
+    filing: { unit: 'days', targets: [] },
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
   };
 }
 
@@ -186,6 +195,12 @@ function readRoot(w: YamlWalker, config: ResolvedConfig): void {
         break;
       case 'jurisdiction':
         config.jurisdiction = readJurisdiction(w, value);
+        break;
+      case 'filing':
+        config.filing = readFiling(w, value);
+        break;
+      case 'maxFileSize':
+        config.maxFileSize = readMaxFileSize(w, value);
         break;
       default:
         w.report(e.keyNode, '未知的配置项', oneOf(CONFIG_KEYS), quote(e.key), suggestionHint(e.key, CONFIG_KEYS));
@@ -559,4 +574,154 @@ function readJurisdiction(w: YamlWalker, node: Node): Jurisdiction | null {
     else if (e.key === 'superior') j.superior = s;
   }
   return j;
+}
+
+// ---------------------------------------------------------------------------
+// filing
+// ---------------------------------------------------------------------------
+
+/**
+ * `filing: {unit, targets}` (product.md §5.4): the deadline's unit, and filing targets per issuer
+ * pattern, replacing the default mapping for the issuers they match (first matching entry wins).
+ * Issuer patterns are globs (`*`, `?`, `{a,b}`), never regular expressions: config is data.
+ */
+function readFiling(w: YamlWalker, node: Node): FilingConfig {
+  const out: FilingConfig = { unit: 'days', targets: [] };
+  if (!isMap(node)) {
+    w.report(node, 'filing 的类型不正确', '{unit: days|workdays, targets: [{issuer, to}]}', w.describe(node));
+    return out;
+  }
+  for (const e of w.entries(node)) {
+    if (!FILING_KEYS.includes(e.key)) {
+      const hint = /^(?:days|day|deadline|期限|天数)$/i.test(e.key)
+        ? '备案期限的天数是参数，请写 params: {filing.days: 30}'
+        : suggestionHint(e.key, FILING_KEYS);
+      w.report(e.keyNode, 'filing 中有未知的键', oneOf(FILING_KEYS), quote(e.key), hint);
+      continue;
+    }
+    if (w.isNull(e.value)) continue;
+    if (e.key === 'unit') {
+      const unit = readEnum(w, e.value, e.keyNode, 'filing.unit', FILING_UNITS, (v) =>
+        /^(?:工作日|workday)$/.test(v) ? '是否想写 workdays？' : /^(?:日|天|自然日|day)$/.test(v) ? '是否想写 days？' : undefined,
+      );
+      if (unit) out.unit = unit;
+    } else {
+      out.targets = readFilingTargets(w, e.value!);
+    }
+  }
+  return out;
+}
+
+function readFilingTargets(w: YamlWalker, node: Node): FilingTargetRule[] {
+  const out: FilingTargetRule[] = [];
+  const shape = '列表，每项为 {issuer: 制定机关名称的通配符, to: [{type: npc|superior|government, name: 备案机关}]}';
+  if (!isSeq(node)) {
+    w.report(node, 'filing.targets 的类型不正确', shape, w.describe(node));
+    return out;
+  }
+  w.items(node).forEach((item, i) => {
+    const where = `filing.targets 第 ${i + 1} 项`;
+    if (!item || !isMap(item)) {
+      w.report(item ?? node, `${where}的类型不正确`, '{issuer, to}', w.describe(item));
+      return;
+    }
+    let issuer: string[] | null = null;
+    let to: FilingTargetRule['to'] | null = null;
+    let hasTo = false;
+    let ok = true;
+    for (const e of unknownKeys(w, w.entries(item), FILING_TARGET_KEYS, `${where}中有未知的键`)) {
+      if (e.key === 'issuer') {
+        issuer = w.isNull(e.value) ? [] : readIssuerGlobs(w, e.value!, e.keyNode, `${where}的 issuer`);
+        if (issuer.length === 0) {
+          if (w.isNull(e.value)) w.report(e.value ?? e.keyNode, `${where}的 issuer 不正确`, '制定机关名称或通配符（如 夹江县*局）', '空值');
+          ok = false;
+        }
+      } else {
+        hasTo = true;
+        to = readFilingTo(w, e.value, e.keyNode, where);
+        if (to === null) ok = false;
+      }
+    }
+    if (issuer === null) {
+      w.report(item, `${where}缺少 issuer`, '制定机关名称或通配符（如 夹江县*局）', w.describe(item));
+      ok = false;
+    }
+    if (!hasTo) {
+      w.report(item, `${where}缺少 to`, '备案机关列表 [{type, name}]（无需备案写 []）', w.describe(item));
+      ok = false;
+    }
+    if (ok && issuer && to) out.push({ issuer, to });
+  });
+  return out;
+}
+
+/** Issuer patterns: one glob or a list; `/…/` regular expressions are refused (config is data). */
+function readIssuerGlobs(w: YamlWalker, node: Node, at: Node, what: string): string[] {
+  if (!isSeq(node) && !isScalar(node)) {
+    w.report(node, `${what} 的类型不正确`, '制定机关名称、通配符或它们的列表', w.describe(node));
+    return [];
+  }
+  const out: string[] = [];
+  for (const item of oneOrMany(w, node)) {
+    const s = nonEmptyString(w, item, at, what, '制定机关名称或通配符（如 夹江县*局）');
+    if (s === null) continue;
+    if (/^\/.*\/[a-z]*$/.test(s)) {
+      w.report(item, `${what} 不支持正则表达式`, '通配符：* 任意多个字符，? 一个字符，{a,b} 其一', quote(s));
+      continue;
+    }
+    if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+function readFilingTo(w: YamlWalker, node: Node | null, at: Node, where: string): FilingTargetRule['to'] | null {
+  const expected = '备案机关列表 [{type: npc|superior|government, name: 备案机关名称}]（无需备案写 []）';
+  if (w.isNull(node) || (node && !isSeq(node) && !isMap(node))) {
+    w.report(w.isNull(node) ? at : node, `${where}的 to 不正确`, expected, w.describe(node));
+    return null;
+  }
+  const out: FilingTargetRule['to'] = [];
+  let ok = true;
+  for (const item of oneOrMany(w, node!)) {
+    if (!item || !isMap(item)) {
+      w.report(item ?? node, `${where}的 to 中的备案机关不正确`, '{type: npc|superior|government, name: 备案机关名称}', w.describe(item));
+      ok = false;
+      continue;
+    }
+    let type: FilingTargetType | null = null;
+    let name: string | undefined;
+    let hasType = false;
+    for (const e of unknownKeys(w, w.entries(item), FILING_TO_KEYS, `${where}的 to 中有未知的键`)) {
+      if (e.key === 'type') {
+        hasType = true;
+        type = readEnum(w, e.value, e.keyNode, `${where}的 to.type`, FILING_TARGET_TYPES, (v) =>
+          /人大/.test(v) ? '人大常委会请写 npc' : /上级|上一级/.test(v) ? '上一级人民政府请写 superior' : /政府/.test(v) ? '本级人民政府请写 government' : undefined,
+        );
+        if (!type) ok = false;
+      } else if (!w.isNull(e.value)) {
+        const s = nonEmptyString(w, e.value, e.keyNode, `${where}的 to.name`, '备案机关的名称');
+        if (s === null) ok = false;
+        else name = s;
+      }
+    }
+    if (!hasType) {
+      w.report(item, `${where}的 to 中的备案机关缺少 type`, oneOf(FILING_TARGET_TYPES), w.describe(item));
+      ok = false;
+    }
+    if (type) out.push(name === undefined ? { type } : { type, name });
+  }
+  return ok ? out : null;
+}
+
+// ---------------------------------------------------------------------------
+// maxFileSize
+// ---------------------------------------------------------------------------
+
+/** `maxFileSize`: the largest input read, in bytes (a positive integer); larger files are a read-error. */
+function readMaxFileSize(w: YamlWalker, node: Node): number {
+  if (isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value) && node.value > 0) return node.value;
+  const s = w.str(node);
+  const hint = s !== null && /^\s*\d+\s*(?:[kmg]i?b?|字节)?\s*$/i.test(s) ? '只写字节数，不加引号和单位（如 20 MB 写 20971520）' : undefined;
+  w.report(node, 'maxFileSize 不正确', `正整数（字节数；默认 ${DEFAULT_MAX_FILE_SIZE}，即 20 MB）`, w.describe(node), hint);
+  return DEFAULT_MAX_FILE_SIZE;
 }

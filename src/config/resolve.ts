@@ -224,5 +224,12 @@ export function printableConfig(config: ResolvedConfig, relPath: string, rules: 
           superior: j.superior ?? null,
         }
       : null,
+    filing: {
+      unit: config.filing.unit,
+      targets: config.filing.targets.map((t) => ({
+        issuer: [...t.issuer],
+        to: t.to.map((x) => ({ type: x.type, name: x.name ?? null })),
+      })),
+    },
   };
 }

@@ -1,6 +1,8 @@
 /** The shapes of a loaded configuration (product.md §5). */
-import type { DocKind, Level, Severity } from '../types.js';
+import type { DocKind, FilingConfig, Jurisdiction, Severity } from '../types.js';
 import type { ConfigPos } from './problems.js';
+
+export type { FilingConfig, FilingTargetRule, Jurisdiction } from '../types.js';
 
 /** A rule's setting in `rules` or an override: a severity, `off`, and/or options. */
 export interface RuleSetting {
@@ -8,14 +10,6 @@ export interface RuleSetting {
   options?: Record<string, unknown>;
   /** Where the setting's rule id is written. */
   pos?: ConfigPos;
-}
-
-/** Who the documents belong to; names filing targets (product.md §5.4). */
-export interface Jurisdiction {
-  name?: string;
-  level?: Level;
-  npcStandingCommittee?: string;
-  superior?: string;
 }
 
 /** One `overrides` entry: settings for files matching `files` (globs relative to the config dir). */
@@ -46,4 +40,8 @@ export interface ResolvedConfig {
   /** Additions to the working-day calendar, ISO dates, sorted. */
   calendar: { holidays: string[]; workdays: string[] };
   jurisdiction: Jurisdiction | null;
+  /** Filing targets per issuer pattern and the deadline's unit (product.md §5.4); the days are `params['filing.days']`. */
+  filing: FilingConfig;
+  /** Largest input read, in bytes; larger files are a read-error, refused before reading (default 20 MB). */
+  maxFileSize: number;
 }

@@ -4,7 +4,6 @@
  * Field by field, a stated value wins over one read from the text; disagreements are reported as
  * meta-text-mismatch and the field is trusted (product.md §2.3).
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type {
   Block,
@@ -22,12 +21,12 @@ import type {
 } from '../types.js';
 import { DOC_KINDS, LEVELS } from '../types.js';
 import { splitFrontMatter } from '../input/frontmatter.js';
-import { decode } from '../input/read.js';
+import { readInputSync, type ReadOptions } from '../input/read.js';
 import { addDays, validityEnd } from '../cn/periods.js';
 import { LineIndex, rangePos, DOC_POS } from './positions.js';
 import { readFields, emptyFields, parseValidity, type BodyRef } from './fields.js';
 import { diagnostic } from './diagnostics.js';
-import { readBlocks } from './markdown.js';
+import { readBlocksSafely } from './markdown.js';
 import { parseStructure } from './structure.js';
 import { readHeader, type At } from './header.js';
 import { findEffective, findValidity, findRepeals } from './clauses.js';
@@ -42,6 +41,8 @@ export interface BuildOptions {
   kindSource?: 'option' | 'config';
   /** Folder to resolve a YAML record's 正文文件 against when the path is relative (its own folder is tried first). */
   cwd?: string;
+  /** How to read a YAML record's 正文文件 (--encoding, maxFileSize). */
+  read?: ReadOptions;
 }
 
 /** Line lookup for a YAML record's 正文: text offsets → positions in the record file. */
@@ -88,8 +89,9 @@ const EMPTY_TEXT: Omit<TextModel, 'blocks'> = {
   congressAdopted: false,
 };
 
-function readText(source: string, bodyStart: number, lines: LineLookup): { text: TextModel; headerLines: string[] } {
-  const blocks = readBlocks(source, bodyStart);
+function readText(source: string, bodyStart: number, lines: LineLookup, diagnostics: Finding[]): { text: TextModel; headerLines: string[] } {
+  const { blocks, problem } = readBlocksSafely(source, bodyStart);
+  if (problem) diagnostics.push(diagnostic('parse-error', 'error', problem.message, lines.span(problem.offset, problem.offset)));
   if (blocks.length === 0) return { text: { ...EMPTY_TEXT, blocks }, headerLines: [] };
   const structure = parseStructure(blocks);
   const header = readHeader(blocks, structure.headerEnd);
@@ -161,14 +163,10 @@ export function buildDocument(path: string, source: string, opts: BuildOptions =
       let loaded: string | null = null;
       let why = '文件不存在';
       for (const file of candidates) {
-        try {
-          const decoded = decode(readFileSync(file));
-          if (decoded.ok) loaded = decoded.text;
-          else why = decoded.message;
-          break;
-        } catch (e) {
-          why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message;
-        }
+        const decoded = readInputSync(file, opts.read);
+        if (decoded.ok) loaded = decoded.text;
+        else why = decoded.message.replace(/^无法读取文件：/, '');
+        break;
       }
       if (loaded === null) {
         diagnostics.push(diagnostic('read-error', 'error', `发现“正文文件”${body.file}无法读取（${why}）：应为相对本记录的可读文本文件`, body.pos));
@@ -192,7 +190,7 @@ export function buildDocument(path: string, source: string, opts: BuildOptions =
     bodyStart = fm.bodyStart;
   }
 
-  const { text, headerLines } = hasText ? readText(textSource, bodyStart, textLines) : { text: { ...EMPTY_TEXT, blocks: [] as Block[] }, headerLines: [] };
+  const { text, headerLines } = hasText ? readText(textSource, bodyStart, textLines, diagnostics) : { text: { ...EMPTY_TEXT, blocks: [] as Block[] }, headerLines: [] };
   const v = fields.values;
   const inferred: string[] = [];
   const fieldLoc = <T>(key: string, value: T, raw?: string): Located<T> => ({

@@ -13,9 +13,9 @@ const ARTICLE_AFTER = new RegExp(
   `^\\s*(?:[（(][^（()）《》]{1,40}[）)]\\s*)?(第(${NUM})条(?:之[${CN_NUMERAL_CHARS}]+)?)`,
 );
 
-/** 施行前 / 施行以前 after the citation (and its article): a temporal reference. */
+/** 施行前 / 施行以前 / 公布前 after the citation (and its article): a temporal reference. */
 const TEMPORAL_AFTER = new RegExp(
-  `^\\s*(?:[（(][^（()）]*[）)]\\s*)?(?:第${NUM}条(?:第${NUM}款)?)?\\s*(?:施行|实施|生效|修订|修正|废止)(?:以前|之前|前)`,
+  `^\\s*(?:[（(][^（()）]*[）)]\\s*)?(?:第${NUM}条(?:第${NUM}款)?)?\\s*(?:施行|实施|生效|修订|修正|废止|公布|颁布|发布)(?:以前|之前|前)`,
 );
 /** 依据《…》设立（并保留…）的 …: entities created under the old law (a transitional reference). */
 const TRANSITIONAL_AFTER =
@@ -83,9 +83,12 @@ export function findCitations(sentences: Sentence[], blocks: Block[], ownTitle: 
   return out;
 }
 
-/** Between two titles of one list: 、 和 及 与 以及 或者 (after any article or parenthesis). */
+/**
+ * Between two titles of one list: 、 和 及 与 以及 或者, or nothing at all (《A》《B》《C》, common in
+ * recent drafting), after any article or parenthesis.
+ */
 const LIST_JOIN = new RegExp(
-  `^\\s*(?:[（(][^（()）《》]*[）)])?\\s*(?:第${NUM}条(?:第${NUM}款)?)?\\s*(?:、|，|和|及|与|以及|或者|或)\\s*$`,
+  `^\\s*(?:[（(][^（()）《》]*[）)])?\\s*(?:第${NUM}条(?:第${NUM}款)?)?\\s*(?:、|，|和|及|与|以及|或者|或)?\\s*$`,
 );
 
 /**

@@ -187,6 +187,12 @@ export function inferKind(input: KindInput): DocKind {
   const bareTitle = stripTrailingParen(title);
   if (/^中华人民共和国/.test(bareTitle) && /法$/.test(bareTitle) && !/办法$/.test(bareTitle)) return '法律';
 
+  // Older State Council regulations carry no 令号, only a header line `1987年6月15日 国务院发布`;
+  // a 条例 so promulgated is a 行政法规 (行政法规制定程序条例 第五条: 行政法规的名称一般称“条例”).
+  if (/条例$/.test(bareTitle) && input.headerLines.some((l) => /^[^《]*?(?:^|\s|日)国务院(?:批准)?(?:发布|公布)/.test(blankTitles(l)))) {
+    return '行政法规';
+  }
+
   if (input.congressAdopted) {
     const national = input.headerLines.some((l) => /全国人民代表大会[^。；]*?(?:通过|批准)/.test(blankTitles(l)));
     return national ? '法律' : '地方性法规';

@@ -552,6 +552,144 @@ class BlockReader {
   }
 }
 
+// ---------------------------------------------------------------------------
+// Input the Markdown parser cannot take (product.md §6: bad input never crashes, never hangs)
+// ---------------------------------------------------------------------------
+
+/**
+ * Deepest container nesting (blockquotes, list items) of one line read as Markdown; deeper input is
+ * read as plain text. Real documents nest lists five or six levels at most. Beyond depth limits, micromark
+ * spends time growing with the square of a line's depth on every line (measured: 2,000 lines of 99
+ * nested list markers take 69 s), so the sum of squared depths over all lines is capped too.
+ */
+export const MAX_MARKDOWN_NESTING = 32;
+/** Cap on the sum over lines of (container depth)²: 500,000 is about 2 s at worst (lists), 0.1 s (quotes). */
+export const MAX_NESTING_COST = 500_000;
+/**
+ * Budget for inline delimiters: the sum, over paragraphs, of the square of each paragraph's count of
+ * emphasis delimiters (a run of `*` or `_` counts one per two characters) and link/image openers (`[`). micromark resolves these in time
+ * quadratic in their number per paragraph (measured: 8,000 unmatched `*_` runs take 4 s, 20,000 take
+ * 10 s), so the square is the cost; 4,000,000 is one paragraph of 2,000, about half a second at worst.
+ * No real document comes near: a 20-page regulation has a few dozen.
+ */
+export const MAX_INLINE_COST = 4_000_000;
+
+/** Why the body cannot be read as Markdown, and where (offset in `source`); null when it can. */
+export function markdownHazard(source: string, bodyStart: number): { reason: string; offset: number } | null {
+  const n = source.length;
+  let inlineCost = 0;
+  let nestingCost = 0;
+  let runs = 0; // delimiters in the current paragraph
+  let i = bodyStart;
+  while (i < n) {
+    // One line: its container prefix (a list nested by indentation opens a level per two columns
+    // before its marker), then its inline delimiters.
+    const lineStart = i;
+    let depth = 0;
+    let col = 0;
+    for (;;) {
+      const c = source.charCodeAt(i);
+      if (c === 32) {
+        col++;
+        i++;
+      } else if (c === 9) {
+        col += 4;
+        i++;
+      } else if (c === 62 /* > */) {
+        depth += 1 + (col >> 1);
+        col = 0;
+        i++;
+      } else if ((c === 45 || c === 42 || c === 43) /* - * + */ && (source.charCodeAt(i + 1) === 32 || source.charCodeAt(i + 1) === 9)) {
+        depth += 1 + (col >> 1);
+        col = 0;
+        i += 2;
+      } else if (c >= 48 && c <= 57) {
+        let k = i;
+        while (k < n && k - i < 9 && source.charCodeAt(k) >= 48 && source.charCodeAt(k) <= 57) k++;
+        const d = source.charCodeAt(k);
+        const after = source.charCodeAt(k + 1);
+        if ((d === 46 || d === 41) && (after === 32 || after === 9)) {
+          depth += 1 + (col >> 1);
+          col = 0;
+          i = k + 2;
+        } else break;
+      } else break;
+    }
+    if (depth > MAX_MARKDOWN_NESTING) {
+      return { reason: `正文的 Markdown 引用或列表嵌套超过 ${MAX_MARKDOWN_NESTING} 层`, offset: lineStart };
+    }
+    nestingCost += depth * depth;
+    if (nestingCost > MAX_NESTING_COST) return { reason: '正文中多层嵌套的 Markdown 引用或列表过多', offset: lineStart };
+    let blank = true;
+    let prev = -1;
+    let run = 0; // length of the current * or _ run; each pair of its characters is one delimiter to resolve
+    while (i < n) {
+      const c = source.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+      if (c !== 32 && c !== 9) blank = false;
+      if (c === 42 || c === 95) {
+        run = c === prev ? run + 1 : 1;
+        if (run % 2 === 1) runs++;
+      } else if (c === 91 /* [ */) runs++;
+      prev = c;
+      i++;
+    }
+    if (i < n && source.charCodeAt(i) === 13 && source.charCodeAt(i + 1) === 10) i++;
+    i++;
+    if (blank || i >= n) {
+      inlineCost += runs * runs;
+      runs = 0;
+      if (inlineCost > MAX_INLINE_COST) return { reason: '正文同一段中的 Markdown 强调和链接标记过多', offset: lineStart };
+    }
+  }
+  return null;
+}
+
+/**
+ * One paragraph block per non-blank line (CR dropped): the body read as plain text. Leading blockquote
+ * markers and bullets (`> > - `) are dropped so that a 第一条 behind them still reads as an article.
+ */
+export function plainTextBlocks(source: string, bodyStart: number): Block[] {
+  const blocks: Block[] = [];
+  const n = source.length;
+  let i = bodyStart;
+  while (i < n) {
+    let e = i;
+    while (e < n && source.charCodeAt(e) !== 10 && source.charCodeAt(e) !== 13) e++;
+    let a = i;
+    for (;;) {
+      const c = source.charCodeAt(a);
+      if (a < e && isSpaceCode(c)) a++;
+      else if (a < e && c === 62 /* > */) a++;
+      else if (a + 1 < e && (c === 45 || c === 42 || c === 43) && (source.charCodeAt(a + 1) === 32 || source.charCodeAt(a + 1) === 9)) a += 2;
+      else break;
+    }
+    let b = e;
+    while (b > a && isSpaceCode(source.charCodeAt(b - 1))) b--;
+    if (b > a) blocks.push({ type: 'paragraph', depth: 0, text: source.slice(a, b), segments: [{ at: 0, src: a, len: b - a }], start: a, end: b });
+    i = e < n && source.charCodeAt(e) === 13 && source.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+  }
+  return blocks;
+}
+
+/**
+ * readBlocks that never fails on hostile input: a body nested deeper than MAX_MARKDOWN_NESTING, with
+ * more inline markup than MAX_INLINE_COST, or one the parser overflows the stack on, is read as
+ * plain text (one block per line), and `problem` says why and where (a parse-error for the caller).
+ */
+export function readBlocksSafely(source: string, bodyStart: number): { blocks: Block[]; problem: { message: string; offset: number } | null } {
+  const hazard = markdownHazard(source, bodyStart);
+  if (hazard) {
+    return { blocks: plainTextBlocks(source, bodyStart), problem: { message: `发现${hazard.reason}：无法按 Markdown 解析，已按纯文本逐行读取`, offset: hazard.offset } };
+  }
+  try {
+    return { blocks: readBlocks(source, bodyStart), problem: null };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { blocks: plainTextBlocks(source, bodyStart), problem: { message: '发现正文的 Markdown 结构嵌套过深（超出调用栈）：无法按 Markdown 解析，已按纯文本逐行读取', offset: bodyStart } };
+  }
+}
+
 /**
  * Read the Markdown body `source.slice(bodyStart)` into blocks (headings, paragraphs, raw-HTML paragraphs) whose offsets refer to `source`.
  */

@@ -15,7 +15,8 @@ function basisJson(b: Basis): Record<string, string> {
   return out;
 }
 
-function finding(f: Finding): Record<string, unknown> {
+/** A finding in the key order of product.md §4.1 (shared with the audit JSON). */
+export function findingJson(f: Finding): Record<string, unknown> {
   const out: Record<string, unknown> = {
     ruleId: f.ruleId,
     severity: f.severity,
@@ -41,7 +42,7 @@ export function formatJson(result: LintResult, version: string): string {
     files: result.files.map((file) => ({
       path: file.path,
       document: file.document,
-      findings: file.findings.map(finding),
+      findings: file.findings.map(findingJson),
     })),
     summary: summarize(result),
   };

@@ -7,6 +7,7 @@ import { Chalk } from 'chalk';
 import type { LintResult, Severity } from '../types.js';
 import { basisText } from './basis.js';
 import { summarize } from './summary.js';
+import { stripControls } from './escape.js';
 
 const SEVERITY_TEXT: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
@@ -17,16 +18,18 @@ export function formatStylish(result: LintResult, opts: { color: boolean }): str
   for (const file of result.files) {
     const shown = file.findings.filter((f) => !f.suppressed);
     if (shown.length === 0) continue;
-    out.push(c.underline(file.path));
+    // Paths, messages (with document text in them) and bases are neutralised before colouring:
+    // an ESC or CR in a document must not reach the terminal (escape.ts).
+    out.push(c.underline(stripControls(file.path)));
     const place = shown.map((f) => `${f.line}:${f.column}`);
     const pw = Math.max(...place.map((p) => p.length));
     const sw = Math.max(...shown.map((f) => SEVERITY_TEXT[f.severity].length));
     const rw = Math.max(...shown.map((f) => f.ruleId.length));
     shown.forEach((f, i) => {
       const sev = SEVERITY_TEXT[f.severity];
-      out.push(`  ${c.dim(place[i]!.padEnd(pw))}  ${paint[f.severity](sev.padEnd(sw))}  ${c.dim(f.ruleId.padEnd(rw))}  ${f.message}`);
+      out.push(`  ${c.dim(place[i]!.padEnd(pw))}  ${paint[f.severity](sev.padEnd(sw))}  ${c.dim(f.ruleId.padEnd(rw))}  ${stripControls(f.message)}`);
       if (f.basis.length) {
-        out.push(`  ${' '.repeat(pw + sw + rw + 6)}${c.dim('依据：' + f.basis.map(basisText).join('；'))}`);
+        out.push(`  ${' '.repeat(pw + sw + rw + 6)}${c.dim('依据：' + stripControls(f.basis.map(basisText).join('；')))}`);
       }
     });
     out.push('');

@@ -27,6 +27,39 @@ export interface DiscoverOptions {
   cliIgnore: string[];
 }
 
+/**
+ * Absolute paths of the entries matching `pattern` under `cwd` that are to be read as documents.
+ * Symbolic links to folders are not followed (no loops, no walking out of the tree), but a link is
+ * never skipped silently: a link to a file is a document, and a link that cannot be followed (a loop,
+ * a dangling link) is listed so that reading it reports a read-error. fast-glob's `onlyFiles` would
+ * drop every link when `followSymbolicLinks` is false, so entries are filtered here from their dirent.
+ * A folder whose name matches (`x.md/`) is a folder: its contents are walked, it is not a document.
+ */
+async function walk(pattern: string, cwd: string): Promise<string[]> {
+  const entries = await fg(pattern, {
+    cwd,
+    absolute: true,
+    onlyFiles: false,
+    objectMode: true,
+    ignore: ALWAYS_IGNORED,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+  });
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.dirent.isDirectory()) continue;
+    if (e.dirent.isSymbolicLink()) {
+      try {
+        if (statSync(e.path).isDirectory()) continue;
+      } catch {
+        // A loop or a dangling link: keep it, reading it says what is wrong.
+      }
+    }
+    out.push(e.path);
+  }
+  return out;
+}
+
 /** Absolute paths of every document to check, sorted by their path relative to cwd. */
 export async function discover(paths: string[], opts: DiscoverOptions): Promise<string[]> {
   const missing: string[] = [];
@@ -43,7 +76,7 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
     if (!lstatSync(abs, { throwIfNoEntry: false })) {
       // A glob pattern given on the command line (quoted so the shell did not expand it).
       if (/[*?[{]/.test(p)) {
-        const found = await fg(p, { cwd: opts.cwd, absolute: true, onlyFiles: true, ignore: ALWAYS_IGNORED, followSymbolicLinks: false });
+        const found = await walk(p, opts.cwd);
         const kept = found.filter((f) => !ignored(f));
         if (kept.length === 0) missing.push(p);
         kept.forEach((f) => files.add(f));
@@ -61,14 +94,7 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
       continue;
     }
     if (isDir) {
-      const found = await fg(`**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`, {
-        cwd: abs,
-        absolute: true,
-        onlyFiles: true,
-        ignore: ALWAYS_IGNORED,
-        followSymbolicLinks: false,
-        suppressErrors: true,
-      });
+      const found = await walk(`**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`, abs);
       const kept = found.filter((f) => !ignored(f));
       if (kept.length === 0) missing.push(p);
       kept.forEach((f) => files.add(f));

@@ -1,59 +1,152 @@
 /**
  * Reading one input: bytes → text. A file that cannot be read becomes a `read-error` finding on that
- * file, and the run goes on (unified-engine's per-file fault isolation).
+ * file, and the run goes on (unified-engine's per-file fault isolation). Nothing here throws.
+ *
+ * Size: a file is stat'ed first and refused above `maxFileSize` without being read; standard input is
+ * read in chunks and refused as soon as it passes the limit. Decoding: encoding.ts.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { decodeBytes, type Encoding, type EncodingOption } from './encoding.js';
 
-export type ReadResult = { ok: true; text: string; encoding: 'utf8' | 'gb18030' } | { ok: false; message: string };
+export type ReadResult = { ok: true; text: string; encoding: Encoding } | { ok: false; message: string };
 
 /** Default cap on input size; config `maxFileSize` may change it (bytes). */
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+export interface ReadOptions {
+  /** Largest input read, in bytes (config `maxFileSize`); default DEFAULT_MAX_FILE_SIZE. */
+  maxFileSize?: number;
+  /** --encoding; default auto. */
+  encoding?: EncodingOption;
+}
 
-/** Decode bytes: UTF-8 (BOM stripped), else GB18030 (a common encoding of government files). */
-export function decode(bytes: Uint8Array): ReadResult {
-  if (bytes.length === 0) return { ok: false, message: '文件为空' };
-  // NUL bytes do not occur in text files; a binary file (Word, PDF, image) is not a document we can read.
-  const probe = bytes.subarray(0, Math.min(bytes.length, 8192));
-  if (probe.includes(0)) return { ok: false, message: '文件是二进制文件，不是文本：应为 Markdown 或 YAML 文本' };
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  let text: string;
-  let encoding: 'utf8' | 'gb18030' = 'utf8';
-  try {
-    text = utf8.decode(hasBom ? bytes.subarray(3) : bytes);
-  } catch {
-    try {
-      text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-      encoding = 'gb18030';
-    } catch {
-      return { ok: false, message: '文件既不是有效的 UTF-8 也不是 GB18030 编码：应为 UTF-8 或 GB18030 文本' };
-    }
-  }
+/** Decode bytes (BOM, UTF-8, GB18030, UTF-16 with BOM; NUL → binary; empty). */
+export function decode(bytes: Uint8Array, encoding: EncodingOption = 'auto'): ReadResult {
+  const r = decodeBytes(bytes, encoding);
+  if (!r.ok) return r;
+  let text = r.text;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return { ok: false, message: '文件为空' };
-  return { ok: true, text, encoding };
+  return { ok: true, text, encoding: r.encoding };
 }
 
-/** Read and decode a file; never throws. */
-export async function readInput(file: string, maxSize = DEFAULT_MAX_FILE_SIZE): Promise<ReadResult> {
-  try {
-    const st = await stat(file);
-    if (st.isDirectory()) return { ok: false, message: '这是一个目录，不是文件' };
-    if (st.size > maxSize) {
-      return { ok: false, message: `文件过大（${st.size} 字节）：应不超过 ${maxSize} 字节（配置 maxFileSize）` };
-    }
-    return decode(await readFile(file));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EACCES' ? '没有读取权限' : err.code === 'ENOENT' ? '文件不存在' : err.code === 'ELOOP' ? '符号链接循环' : err.message;
-    return { ok: false, message: `无法读取文件：${why}` };
+function tooLarge(size: number, max: number): ReadResult {
+  return { ok: false, message: `文件过大（${size} 字节）：应不超过 ${max} 字节（配置 maxFileSize）` };
+}
+
+/** Chinese reason of a file-system error. */
+export function fsErrorReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return '没有读取权限';
+    case 'ENOENT':
+      return '文件不存在';
+    case 'ELOOP':
+      return '符号链接循环';
+    case 'EISDIR':
+      return '这是一个目录，不是文件';
+    case 'ENAMETOOLONG':
+      return '路径过长';
+    case 'EMFILE':
+    case 'ENFILE':
+      return '同时打开的文件过多';
+    case 'EIO':
+      return '读取时发生输入输出错误';
+    default:
+      return err?.code ? `${err.code}` : String(e);
   }
 }
 
-/** Read all of standard input as a document. */
-export async function readStdin(stream: NodeJS.ReadableStream): Promise<ReadResult> {
+/** The read-error message of a failed read; a dangling symbolic link is named as such. */
+function failure(file: string, e: unknown): ReadResult {
+  let why = fsErrorReason(e);
+  if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') {
+    try {
+      if (lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) why = '符号链接指向的文件不存在';
+    } catch {
+      // keep the first reason
+    }
+  }
+  return { ok: false, message: `无法读取文件：${why}` };
+}
+
+function notAFile(isDir: boolean): ReadResult {
+  return { ok: false, message: isDir ? '这是一个目录，不是文件' : '这不是普通文件（设备、管道或套接字）：应为 Markdown 或 YAML 文本文件' };
+}
+
+/** Read and decode a file; never throws. The size is checked on the open handle before reading. */
+export async function readInput(file: string, opts: ReadOptions = {}): Promise<ReadResult> {
+  const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  try {
+    const st = await stat(file);
+    if (!st.isFile()) return notAFile(st.isDirectory());
+    if (st.size > max) return tooLarge(st.size, max);
+    const handle = await open(file, 'r');
+    try {
+      // The file may have grown since stat: read at most max + 1 bytes and check again.
+      const size = (await handle.stat()).size;
+      if (size > max) return tooLarge(size, max);
+      const buf = Buffer.allocUnsafe(Math.min(size, max) + 1);
+      let got = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buf, got, buf.length - got, got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+        if (got === buf.length) break;
+      }
+      if (got > max) return tooLarge(got, max);
+      return decode(buf.subarray(0, got), opts.encoding);
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    return failure(file, e);
+  }
+}
+
+/** Synchronous readInput, for a YAML record's 正文文件 (the Document builder is synchronous). */
+export function readInputSync(file: string, opts: ReadOptions = {}): ReadResult {
+  const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
+    if (!st.isFile()) return notAFile(st.isDirectory());
+    if (st.size > max) return tooLarge(st.size, max);
+    const buf = Buffer.allocUnsafe(st.size + 1);
+    let got = 0;
+    for (;;) {
+      const n = readSync(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+      if (got === buf.length) break;
+    }
+    if (got > max) return tooLarge(got, max);
+    return decode(buf.subarray(0, got), opts.encoding);
+  } catch (e) {
+    return failure(file, e);
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/** Read all of standard input as a document, stopping once it passes maxFileSize. */
+export async function readStdin(stream: NodeJS.ReadableStream, opts: ReadOptions = {}): Promise<ReadResult> {
+  const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return decode(Buffer.concat(chunks));
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+      size += b.length;
+      if (size > max) return { ok: false, message: `标准输入过大（超过 ${max} 字节）：应不超过 ${max} 字节（配置 maxFileSize）` };
+      chunks.push(b);
+    }
+  } catch (e) {
+    return { ok: false, message: `无法读取标准输入：${fsErrorReason(e)}` };
+  }
+  return decode(Buffer.concat(chunks), opts.encoding);
 }

@@ -33,9 +33,12 @@ export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.me
 const NON_RULE_DIRS = new Set(['laws', 'calendar']);
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const CONFIDENCES = ['law', 'policy', 'practice'];
-const TOP_KEYS = ['id', 'title', 'kind', 'severity', 'when', 'options', 'message', 'messages', 'basis', 'tags', 'description', 'aliases'];
-const WHEN_KEYS = ['kind', 'status', 'statusAtLeast', 'concerns', 'level', 'issuerIs', 'trial'];
-const BASIS_KEYS = ['title', 'number', 'version', 'article', 'quote', 'confidence'];
+/** The keys a rule file may have (rule.schema.json lists the same). */
+export const TOP_KEYS = ['id', 'title', 'kind', 'severity', 'when', 'options', 'message', 'messages', 'basis', 'tags', 'description', 'aliases'];
+/** The conditions of `when`. */
+export const WHEN_KEYS = ['kind', 'status', 'statusAtLeast', 'concerns', 'level', 'issuerIs', 'trial'];
+/** The keys of one `basis` entry. */
+export const BASIS_KEYS = ['title', 'number', 'version', 'article', 'quote', 'confidence'];
 
 /** Every rule file (*.yaml, *.yml) under a folder, sorted, skipping data folders and presets. */
 export function ruleFiles(dir: string): string[] {
@@ -87,7 +90,8 @@ export function loadRules(dirs: string[], cwd = process.cwd()): Rule[] {
 /** Parse one rule file; pushes problems and returns null when it does not load. */
 export function parseRuleFile(text: string, file: string, problems: RuleProblem[]): Rule | null {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, schema: 'core', uniqueKeys: true, prettyErrors: false });
+  // Data only: the core schema, no custom tags, no merge keys; a tag (`!!js/function`) is never resolved.
+  const doc = parseDocument(text, { lineCounter: lc, schema: 'core', uniqueKeys: true, prettyErrors: false, customTags: [], merge: false });
   const loc = locator(lc);
   const before = problems.length;
   const add = (node: unknown, message: string): void => {
@@ -97,13 +101,27 @@ export function parseRuleFile(text: string, file: string, problems: RuleProblem[
     const p = lc.linePos(e.pos[0]);
     problems.push({ file, line: p.line, column: p.col, message: `YAML 语法错误：${e.message.split('\n')[0]}` });
   }
-  if (doc.errors.length) return null;
+  // An unknown tag is only a warning to the yaml package (the value is kept as plain text): refuse it.
+  for (const w of doc.warnings) {
+    if (w.code !== 'TAG_RESOLVE_FAILED' && w.code !== 'BAD_COLLECTION_TYPE') continue;
+    const p = lc.linePos(w.pos[0]);
+    const tag = text.slice(w.pos[0], w.pos[1]).trim();
+    problems.push({ file, line: p.line, column: p.col, message: `不支持 YAML 标签“${tag}”：规则文件是数据，hefa 不执行标签；应为普通的文字、数字、列表和映射` });
+  }
+  if (problems.length > before) return null;
   const root = doc.contents;
   if (!isMap(root)) {
     add(root, '规则文件应为一个映射（键: 值）');
     return null;
   }
-  const data = root.toJSON() as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = root.toJS(doc, { maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (e) {
+    // The yaml package stops expanding aliases past maxAliasCount ("billion laughs").
+    add(root, `YAML 别名展开过多，疑似别名炸弹（${(e as Error).message.split('\n')[0]}）；规则文件应为普通数据`);
+    return null;
+  }
   for (const pair of root.items) {
     const key = String((pair.key as { value?: unknown })?.value);
     if (!TOP_KEYS.includes(key)) add(pair.key, `未知的键“${key}”；应为 ${TOP_KEYS.join('、')} 之一`);
@@ -129,8 +147,11 @@ export function parseRuleFile(text: string, file: string, problems: RuleProblem[
   if (typeof options !== 'object' || Array.isArray(options)) add(node('options'), 'options 应为映射');
   else if (kind) {
     const optionsNode = pairOf(root, 'options')?.value;
-    for (const [name, message] of validateOptions(kind, options)) {
-      add(pairOf(optionsNode, name)?.value ?? pairOf(optionsNode, name)?.key ?? node('options'), message);
+    for (const [name, message, index] of validateOptions(kind, options)) {
+      const valueNode = pairOf(optionsNode, name)?.value;
+      // A problem with one item of a list (an unsafe pattern) points at that item.
+      const item = index !== undefined && isSeq(valueNode) ? valueNode.items[index] : undefined;
+      add(item ?? valueNode ?? pairOf(optionsNode, name)?.key ?? node('options'), message);
     }
   }
   const messages: Record<string, string> = { ...(kind?.defaultMessages ?? {}) };

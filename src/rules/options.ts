@@ -2,10 +2,14 @@
  * Validating a rule's options against its check kind's option schema, and filling defaults.
  */
 import type { CheckKind, OptionSchema } from '../types.js';
+import { regexSafetyProblem } from './regex-safety.js';
 
-/** Problems as [option name, message]; empty when the options are valid. */
-export function validateOptions(kind: CheckKind, options: Record<string, unknown>): [string, string][] {
-  const problems: [string, string][] = [];
+/**
+ * Problems as [option name, message, list index?]; empty when the options are valid. The index, when
+ * present, names the item of a list option the problem is about (a rule file points at that item).
+ */
+export function validateOptions(kind: CheckKind, options: Record<string, unknown>): [string, string, number?][] {
+  const problems: [string, string, number?][] = [];
   for (const name of Object.keys(options)) {
     if (!(name in kind.options)) {
       problems.push([name, `检查类型 ${kind.name} 没有选项“${name}”；应为 ${Object.keys(kind.options).join('、')} 之一`]);
@@ -18,7 +22,9 @@ export function validateOptions(kind: CheckKind, options: Record<string, unknown
       continue;
     }
     const problem = checkValue(schema, v);
-    if (problem) problems.push([name, `选项“${name}”无效：${problem}；应为${describe(schema)}；实际为 ${JSON.stringify(v)}`]);
+    if (typeof problem === 'string') problems.push([name, `选项“${name}”无效：${problem}；应为${describe(schema)}；实际为 ${JSON.stringify(v)}`]);
+    // A pattern refused for safety is reported as is: the message names the pattern and why.
+    else if (problem) problems.push(problem.index === undefined ? [name, problem.message] : [name, problem.message, problem.index]);
   }
   if (problems.length === 0 && kind.validate) problems.push(...kind.validate(options));
   return problems;
@@ -39,17 +45,28 @@ function describe(s: OptionSchema): string {
   }
 }
 
-function regexProblem(p: unknown): string | null {
+/** A refused (unsafe) pattern: reported without the generic “选项…无效” wrapping. */
+interface UnsafePattern {
+  message: string;
+  index?: number;
+}
+
+/**
+ * A pattern that does not compile (a string), one that may backtrack catastrophically (regex-safety.ts;
+ * refused at load, never run), or null. Patterns are compiled without flags here and with `g` when run.
+ */
+function regexProblem(p: unknown, index?: number): string | UnsafePattern | null {
   if (typeof p !== 'string') return '不是字符串';
   try {
     new RegExp(p);
-    return null;
   } catch (e) {
     return `正则表达式“${p}”无法编译（${(e as Error).message}）`;
   }
+  const unsafe = regexSafetyProblem(p);
+  return unsafe ? { message: unsafe, index } : null;
 }
 
-function checkValue(s: OptionSchema, v: unknown): string | null {
+function checkValue(s: OptionSchema, v: unknown): string | UnsafePattern | null {
   switch (s.type) {
     case 'string':
       if (typeof v !== 'string') return '类型不对';
@@ -64,7 +81,17 @@ function checkValue(s: OptionSchema, v: unknown): string | null {
       return typeof v === 'boolean' ? null : '类型不对';
     case 'string[]': {
       if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return '类型不对';
-      if (s.regex) for (const p of v) { const r = regexProblem(p); if (r) return r; }
+      if (!s.regex) return null;
+      for (let i = 0; i < v.length; i++) {
+        const r = regexProblem(v[i], i);
+        if (r) return r;
+      }
+      // The checks run a list as one alternation (scope.ts combine): it must compile as one too.
+      try {
+        new RegExp(v.map((p) => `(?:${p})`).join('|'));
+      } catch (e) {
+        return `这些正则表达式不能合并为一个（${(e as Error).message}）：同名的命名分组只能出现一次`;
+      }
       return null;
     }
     case 'regex':

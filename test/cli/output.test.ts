@@ -451,7 +451,11 @@ describe('hefa init', () => {
     expect(init.code).toBe(0);
     expect(init.stdout).toMatch(/已写入 hefa\.config\.yaml/);
     expect(init.stdout).toMatch(/已写入 示例草案\.md/);
-    expect(readFileSync(join(dir, 'hefa.config.yaml'), 'utf8')).toMatch(/^extends: \[hefa:recommended\]$/m);
+    const written = readFileSync(join(dir, 'hefa.config.yaml'), 'utf8');
+    expect(written).toMatch(/^extends: \[hefa:recommended\]$/m);
+    // The first line points editors (YAML Language Server) at the schema inside the installed package.
+    expect(written.split('\n')[0]).toBe('# yaml-language-server: $schema=./node_modules/hefa/schemas/hefa.config.schema.json');
+    expect(existsSync(join(ROOT, 'schemas', 'hefa.config.schema.json'))).toBe(true);
     expect(existsSync(join(dir, '示例草案.md'))).toBe(true);
 
     const check = hefa(['check', '示例草案.md', ...AS_OF], dir);

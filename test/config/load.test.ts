@@ -138,7 +138,7 @@ describe('loadConfig: every problem at once, each at its exact place', () => {
   it('says what was wrong, what was expected, what was given, and suggests', () => {
     const m = problems.map((p) => p.message);
     expect(m[0]).toBe(
-      '未知的配置项；应为 extends、jurisdiction、params、rules、overrides、ignore、laws 或 calendar；实际为 “extend”（是否想写 extends？）',
+      '未知的配置项；应为 extends、jurisdiction、params、rules、overrides、ignore、laws、calendar、filing 或 maxFileSize；实际为 “extend”（是否想写 extends？）',
     );
     expect(m[1]).toBe('jurisdiction.level 不正确；应为 国家、省、市、县 或 乡；实际为 “县级”（是否想写 县？）');
     expect(m[2]).toContain('（是否想写 comment.minDays？）');

@@ -213,6 +213,7 @@ describe('printableConfig', () => {
       'laws',
       'calendar',
       'jurisdiction',
+      'filing',
     ]);
     expect(p['path']).toBe('archive/x.md');
     expect(p['kind']).toBe('其他');
@@ -223,6 +224,7 @@ describe('printableConfig', () => {
     expect(Object.keys(p['params'] as object)).toEqual(Object.keys(p['params'] as object).sort());
     expect(p['calendar']).toEqual({ holidays: ['2027-01-01', '2027-01-02'], workdays: ['2027-02-07'] });
     expect(p['jurisdiction']).toEqual({ name: '夹江县', level: '县', npcStandingCommittee: null, superior: '乐山市人民政府' });
+    expect(p['filing']).toEqual({ unit: 'days', targets: [] });
     expect(JSON.parse(JSON.stringify(p))).toEqual(p);
   });
 });
