@@ -51,6 +51,12 @@ interface CheckOpts {
   stdinFilename?: string;
   stdin?: boolean;
   encoding?: 'auto' | 'utf8' | 'gb18030';
+  baseline?: string;
+  writeBaseline?: string;
+  reportUnusedDirectives?: boolean;
+  shard?: string;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 function validAsOf(v: string | undefined): string | undefined {
@@ -94,6 +100,8 @@ async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<numbe
     kind: validKind(opts.kind),
     ignore: opts.ignore,
     encoding: opts.encoding,
+    reportUnusedDirectives: opts.reportUnusedDirectives,
+    fingerprints: Boolean(opts.baseline || opts.writeBaseline),
   });
   if (opts.printConfig) {
     const { printableConfig } = await import('./config/index.js');
@@ -107,6 +115,10 @@ async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<numbe
     maxWarnings = Number(opts.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings 的值“${opts.maxWarnings}”无效；应为非负整数`);
   }
+  // Baseline files are read before the run: a missing or broken one is exit 2 without checking anything.
+  const baselines = opts.baseline || opts.writeBaseline ? await import('./suppress/baseline.js') : null;
+  const known = opts.baseline ? baselines!.readBaseline(resolve(io.cwd, opts.baseline), opts.baseline) : undefined;
+  const previous = opts.writeBaseline ? baselines!.readBaseline(resolve(io.cwd, opts.writeBaseline), opts.writeBaseline, true) : undefined;
   if (opts.stdin && !paths.includes('-')) paths = [...paths, '-'];
   let stdin: { text: import('./input/read.js').ReadResult; filename: string } | undefined;
   if (paths.includes('-')) {
@@ -114,7 +126,90 @@ async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<numbe
     stdin = { text: await readStdin(io.stdin, readOptions(session)), filename: opts.stdinFilename ?? '<stdin>' };
   }
   if (paths.length === 0) throw new UsageError('没有指定要检查的文件或目录；用法：hefa check <路径…>（“-”表示标准输入）');
-  const result = await lint(paths, session, stdin);
+  const result = await lint(paths, session, stdin, undefined, await runOptions(opts, stdin !== undefined));
+  if (baselines) {
+    const ruleIds = new Set(session.rules.map((r) => r.id));
+    const ruleRan = (id: string): boolean => (!opts.rule?.length || opts.rule.includes(id) || !ruleIds.has(id)) && !opts.disable?.includes(id);
+    const step = baselines.baselineStep(result, { known, previous, ruleRan });
+    result.notices.push(...step.notices);
+    if (step.text !== null) {
+      write(io, opts.writeBaseline, step.text);
+      result.notices.push(`已写入基线 ${opts.writeBaseline}（${step.entries} 条）`);
+    }
+  }
+  for (const n of result.notices) io.stderr(`提示：${n}\n`);
+  if (result.shard) {
+    const { index, count } = result.shard;
+    io.stderr(`提示：这是第 ${index}/${count} 片，只含本片的 ${result.files.length} 个文件；跨文件规则（corpus-*）由 hefa merge 合并各片的 JSON 报告时运行\n`);
+  }
+  const shown: LintResult = opts.quiet
+    ? { ...result, files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) }
+    : result;
+  write(io, opts.output, await renderCheck(shown, opts, io, session));
+  return exitCode(result, opts.failOn, maxWarnings);
+}
+
+/** --shard, --cache, --cache-location (implies --cache) as lint()'s run options. */
+async function runOptions(opts: CheckOpts, stdin: boolean): Promise<import('./lint.js').RunOptions> {
+  const run: import('./lint.js').RunOptions = { version: VERSION, baseline: opts.baseline };
+  if (opts.shard !== undefined) {
+    const { parseShard } = await import('./input/shard.js');
+    const shard = parseShard(opts.shard);
+    if (!shard) throw new UsageError(`--shard 的值“${opts.shard}”无效；应为 i/n（1 ≤ i ≤ n），如 2/4 表示 4 片中的第 2 片`);
+    if (stdin) throw new UsageError('--shard 不能与标准输入（“-”、--stdin）同时使用：分片只划分文件和目录');
+    if (opts.writeBaseline) throw new UsageError('--write-baseline 不能与 --shard 同时使用：每片只有一部分文件；请在 hefa merge 时写基线');
+    run.shard = shard;
+  }
+  if (opts.cache || opts.cacheLocation !== undefined) {
+    const { DEFAULT_CACHE_LOCATION } = await import('./cache/store.js');
+    run.cache = { location: opts.cacheLocation ?? DEFAULT_CACHE_LOCATION, version: VERSION };
+  }
+  return run;
+}
+
+type MergeOpts = Pick<CheckOpts, 'config' | 'format' | 'output' | 'failOn' | 'maxWarnings' | 'quiet' | 'color' | 'baseline' | 'writeBaseline'>;
+
+/**
+ * `hefa merge`: the JSON reports of a sharded run into the unsharded report (src/commands/merge.ts),
+ * in any check format, with check's exit codes. Runs the cross-document rules, directives and the
+ * baseline (the shards' --baseline unless given here) with the config of the current directory.
+ */
+async function runMerge(files: string[], opts: MergeOpts, io: Io): Promise<number> {
+  const { openSession } = await import('./lint.js');
+  const { readShardReports, checkMergeConfig, mergeShards } = await import('./commands/merge.js');
+  let maxWarnings: number | undefined;
+  if (opts.maxWarnings !== undefined) {
+    maxWarnings = Number(opts.maxWarnings);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings 的值“${opts.maxWarnings}”无效；应为非负整数`);
+  }
+  const reports = readShardReports(files, io.cwd, VERSION);
+  const o = reports[0]!.shard.options;
+  const baseline = opts.baseline ?? o.baseline ?? undefined;
+  const session = openSession({
+    cwd: io.cwd,
+    configFile: opts.config,
+    asOf: reports[0]!.asOf,
+    only: o.rule ?? undefined,
+    disable: o.disable ?? undefined,
+    reportUnusedDirectives: o.reportUnusedDirectives,
+    fingerprints: Boolean(baseline || opts.writeBaseline),
+  });
+  checkMergeConfig(reports, session, VERSION);
+  // The baseline step of runCheck, with the shards' --rule/--disable.
+  const baselines = baseline || opts.writeBaseline ? await import('./suppress/baseline.js') : null;
+  const known = baseline ? baselines!.readBaseline(resolve(io.cwd, baseline), baseline) : undefined;
+  const previous = opts.writeBaseline ? baselines!.readBaseline(resolve(io.cwd, opts.writeBaseline), opts.writeBaseline, true) : undefined;
+  const result = await mergeShards(reports, session);
+  if (baselines) {
+    const ruleIds = new Set(session.rules.map((r) => r.id));
+    const ruleRan = (id: string): boolean => (!o.rule?.length || o.rule.includes(id) || !ruleIds.has(id)) && !o.disable?.includes(id);
+    const step = baselines.baselineStep(result, { known, previous, ruleRan });
+    result.notices.push(...step.notices);
+    if (step.text !== null) {
+      write(io, opts.writeBaseline, step.text);
+      result.notices.push(`已写入基线 ${opts.writeBaseline}（${step.entries} 条）`);
+    }
+  }
   for (const n of result.notices) io.stderr(`提示：${n}\n`);
   const shown: LintResult = opts.quiet
     ? { ...result, files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) }
@@ -172,6 +267,7 @@ export function exitCode(result: LintResult, failOn: Severity, maxWarnings?: num
 }
 
 interface FilingOpts {
+  encoding?: 'auto' | 'utf8' | 'gb18030';
   config?: string;
   asOf?: string;
   format: string;
@@ -188,7 +284,7 @@ interface FilingOpts {
 async function runFiling(paths: string[], opts: FilingOpts, io: Io): Promise<number> {
   const { openSession } = await import('./lint.js');
   const { filingReport, filingExitCode, quietReport } = await import('./commands/filing.js');
-  const session = openSession({ cwd: io.cwd, configFile: opts.config, asOf: validAsOf(opts.asOf), kind: validKind(opts.kind), ignore: opts.ignore });
+  const session = openSession({ cwd: io.cwd, configFile: opts.config, asOf: validAsOf(opts.asOf), kind: validKind(opts.kind), ignore: opts.ignore, encoding: opts.encoding });
   let stdin: { text: import('./input/read.js').ReadResult; filename: string } | undefined;
   if (paths.includes('-')) {
     const { readStdin } = await import('./input/read.js');
@@ -210,6 +306,7 @@ async function runFiling(paths: string[], opts: FilingOpts, io: Io): Promise<num
 }
 
 interface AuditOpts {
+  encoding?: 'auto' | 'utf8' | 'gb18030';
   config?: string;
   asOf?: string;
   format: string;
@@ -235,6 +332,7 @@ async function runAudit(paths: string[], opts: AuditOpts, io: Io): Promise<numbe
     disable: opts.disable,
     kind: validKind(opts.kind),
     ignore: opts.ignore,
+    encoding: opts.encoding,
   });
   if (paths.length === 0) throw new UsageError('没有指定要清理审查的文件或目录；用法：hefa audit <路径…>');
   const progress = opts.progress !== false && io.stderrIsTTY ? createProgress(io.stderr) : undefined;
@@ -304,6 +402,12 @@ function checkOptions(cmd: Command): Command {
     .option('--print-config <file>', '显示该文件适用的最终配置（JSON）后退出')
     .option('--stdin', '从标准输入读取一个文档（同路径“-”）')
     .option('--stdin-filename <name>', '从标准输入（路径“-”）读取时使用的文件名')
+    .option('--baseline <file>', '基线文件：其中已有的问题标为已抑制，只报告新问题')
+    .option('--write-baseline <file>', '把当前的全部问题写入基线文件（已有的基线中未检查的文件和规则保留）')
+    .option('--report-unused-directives', '报告没有抑制任何问题的行内指令（directive-unused）')
+    .option('--shard <i/n>', '只检查文件列表 n 片中的第 i 片（按路径的哈希确定地划分；跨文件规则由 hefa merge 合并时运行）')
+    .option('--cache', '缓存每个文件的检查结果，未改动的文件不再重新分析（按内容哈希、hefa 版本和配置）')
+    .option('--cache-location <path>', `缓存文件或目录（默认：当前目录下的 .hefacache；隐含 --cache）`)
     .addOption(new Option('--encoding <name>', '输入文件的编码（auto：UTF-8，否则按 GB18030 识别；带 BOM 的文件以 BOM 为准）').choices(['auto', 'utf8', 'gb18030']).default('auto'));
 }
 
@@ -327,6 +431,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
   });
 
   program
+    .command('merge <reports...>')
+    .description('合并 hefa check --shard i/n --format json 写出的各片报告，得到与不分片运行相同的报告（应在同一目录、以同一配置运行）')
+    .option('-c, --config <file>', '配置文件（应与运行分片时相同；默认：从当前目录向上查找）')
+    .addOption(new Option('-f, --format <name>', '输出格式').choices(CHECK_FORMATS).default('stylish'))
+    .option('-o, --output <file>', '把报告写入文件而不是标准输出')
+    .addOption(new Option('--fail-on <severity>', '达到该级别的问题使退出码为 1').choices(['error', 'warning', 'info']).default('error'))
+    .option('--max-warnings <n>', '警告数超过 n 时退出码为 1')
+    .option('--quiet', '只报告错误')
+    .option('--no-color', '不使用颜色')
+    .option('--baseline <file>', '基线文件（默认：分片运行时的 --baseline）')
+    .option('--write-baseline <file>', '把合并后的全部问题写入基线文件')
+    .action(async (reports: string[], opts: MergeOpts) => {
+      code = await runMerge(reports, opts, io);
+    });
+
+  program
     .command('filing [paths...]')
     .description('备案义务与期限：每件已公布的行政规范性文件向谁备案、何时到期、是否已按期备案')
     .option('-c, --config <file>', '配置文件（默认：从当前目录向上查找 hefa.config.yaml、.hefarc.yaml、.hefarc.yml）')
@@ -339,6 +459,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--quiet', '只列出需要处理的行（未备案已逾期、未备案未到期、备案未记录）')
     .option('--no-color', '不使用颜色')
     .option('--stdin-filename <name>', '从标准输入（路径“-”）读取时使用的文件名')
+    .addOption(new Option('--encoding <name>', '输入文件的编码（auto：UTF-8，否则按 GB18030 识别；带 BOM 的文件以 BOM 为准）').choices(['auto', 'utf8', 'gb18030']).default('auto'))
     .action(async (paths: string[], opts: FilingOpts) => {
       code = await runFiling(paths, opts, io);
     });
@@ -357,6 +478,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('--fail-on <severity>', '有该级别的问题时退出码为 1（默认只在文件无法读取时为 1）').choices(['error', 'warning', 'info']))
     .option('--no-color', '不使用颜色')
     .option('--no-progress', '不在终端显示进度')
+    .addOption(new Option('--encoding <name>', '输入文件的编码（auto：UTF-8，否则按 GB18030 识别；带 BOM 的文件以 BOM 为准）').choices(['auto', 'utf8', 'gb18030']).default('auto'))
     .action(async (paths: string[], opts: AuditOpts) => {
       code = await runAudit(paths, opts, io);
     });
@@ -398,9 +520,9 @@ function handleError(e: unknown, io: Io): number {
     io.stderr(`hefa: ${err.message}\n`);
     return 2;
   }
-  if (err?.name === 'ConfigError' || err?.name === 'RuleLoadError' || err?.name === 'LawTableError' || err?.name === 'PathError') {
+  if (err?.name === 'ConfigError' || err?.name === 'RuleLoadError' || err?.name === 'LawTableError' || err?.name === 'PathError' || err?.name === 'BaselineError') {
     const title =
-      err.name === 'ConfigError' ? '配置有误' : err.name === 'RuleLoadError' ? '规则文件有误' : err.name === 'LawTableError' ? '法律状态表有误' : '路径有误';
+      err.name === 'ConfigError' ? '配置有误' : err.name === 'RuleLoadError' ? '规则文件有误' : err.name === 'LawTableError' ? '法律状态表有误' : err.name === 'BaselineError' ? '基线文件有误' : '路径有误';
     // Config problems carry absolute paths; show them relative to cwd like every other path.
     const text = err.name === 'ConfigError' ? formatProblems((err as ConfigError).problems, io.cwd) : err.message;
     io.stderr(`hefa: ${title}：\n${text}\n`);

@@ -50,6 +50,34 @@ export interface Finding {
   suppressed: Suppression | null;
   /** Extra data echoed in JSON (e.g. the reason a step was not applicable). Absent when empty. */
   data?: Record<string, string>;
+  /**
+   * The baseline fingerprint (src/suppress/baseline.ts): set only when the session computes them
+   * (--baseline, --write-baseline); never part of any output format.
+   */
+  fingerprint?: string;
+}
+
+/** The forms of an inline suppression directive (src/suppress/directives.ts). */
+export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable' | 'disable-file';
+
+/**
+ * An inline suppression directive read from a file's source: `<!-- hefa-disable-next-line id -- 理由 -->`
+ * in Markdown, `# hefa-disable-next-line id -- 理由` in YAML. Plain data; lives next to a file's result
+ * during a run and is never output.
+ */
+export interface Directive {
+  /** null: the keyword is not one hefa knows (`keyword` says what was written). */
+  kind: DirectiveKind | null;
+  /** As written after `hefa-`, e.g. disable-next-line. */
+  keyword: string;
+  /** Rule ids as written, in order (empty when none were given). */
+  ruleIds: string[];
+  /** The reason after ` -- `, trimmed; null when missing or empty. */
+  reason: string | null;
+  /** Where the comment is. */
+  pos: Pos;
+  /** The line a disable-next-line or disable-line covers (0 for the other forms). */
+  line: number;
 }
 
 // ---------------------------------------------------------------------------
@@ -577,6 +605,8 @@ export interface FileResult {
   path: string;
   document: DocumentSummary | null;
   findings: Finding[];
+  /** Inline directives of the file, kept from the per-file step until lint() applies them; then removed. */
+  directives?: Directive[];
 }
 
 export interface LintResult {
@@ -584,4 +614,39 @@ export interface LintResult {
   files: FileResult[];
   /** Run-level notices (e.g. dates outside the working-day calendar). Printed on stderr. */
   notices: string[];
+  /** Only in a --shard run: what `hefa merge` needs besides the report (the JSON format's `shard` key). */
+  shard?: ShardData;
+}
+
+/**
+ * What a sharded run (`hefa check --shard i/n`) adds to its JSON report so that `hefa merge` can
+ * produce the unsharded report: every file's corpus summary (the cross-document rules need the whole
+ * set, so a shard does not run them), and what suppression needs to be applied again over all findings.
+ */
+export interface ShardData {
+  /** 1-based. */
+  index: number;
+  count: number;
+  /** The same in every shard of one run: fingerprint of the paths, options and settings (src/cache/key.ts). */
+  run: string;
+  /** configDigest(): `hefa merge` must compute the same from its own config. */
+  config: string;
+  /** The options of the run that `hefa merge` applies again: --rule, --disable, --report-unused-directives, --baseline. */
+  options: { rule: string[] | null; disable: string[] | null; reportUnusedDirectives: boolean; baseline: string | null };
+  notices: string[];
+  /** One per file of the shard, sorted by path. */
+  files: ShardFile[];
+}
+
+export interface ShardFile {
+  path: string;
+  /** Null when the file has no document (read-error, internal error). */
+  corpus: CorpusSummary | null;
+  /** The file's inline directives, when it has any. */
+  directives?: Directive[];
+  /**
+   * The file's findings before suppression (directives, baseline) and --quiet. The JSON format writes
+   * them only when they differ from the report's; without them the report's findings are these.
+   */
+  findings: Finding[];
 }

@@ -4,7 +4,7 @@
  * Returns data and prints nothing; the CLI picks the formatter and the exit code.
  */
 import { relative, resolve } from 'node:path';
-import type { Session } from '../lint.js';
+import { readOptions, type Session } from '../lint.js';
 import { settingsForFile } from '../config/index.js';
 import { discover } from '../input/discover.js';
 import { readInput, type ReadResult } from '../input/read.js';
@@ -60,7 +60,7 @@ export async function filingReport(paths: string[], session: Session, stdin?: { 
   const env = filingEnv({ asOf: session.asOf, params: session.config.params, calendar: session.env.calendar, settings: session.env.settings });
   const inputs: { path: string; read: () => Promise<ReadResult> }[] = files.map((file) => ({
     path: relative(session.cwd, file).split('\\').join('/'),
-    read: () => readInput(file),
+    read: () => readInput(file, readOptions(session)),
   }));
   if (stdin) inputs.push({ path: stdin.filename, read: async () => stdin.text });
 
@@ -80,6 +80,7 @@ export async function filingReport(paths: string[], session: Session, stdin?: { 
         forcedKind: forced,
         kindSource: session.options.kind ? 'option' : forced ? 'config' : undefined,
         cwd: session.cwd,
+        read: readOptions(session),
       });
       for (const row of obligationsOf(doc, env)) {
         if (row.uncovered) notices.add('有备案期限超出内置工作日历的年份，按仅扣除周末计算工作日；可在配置 calendar 中补充');

@@ -19,6 +19,11 @@ export const ENGINE_DIAGNOSTICS: readonly string[] = [
   'meta-unknown-key',
   'meta-text-mismatch',
   'internal-error',
+  // Problems of inline suppression directives (src/suppress/directives.ts).
+  'directive-invalid',
+  'directive-missing-reason',
+  'directive-unknown-rule',
+  'directive-unused',
 ];
 
 /** The one engine diagnostic a config may switch off or re-grade, and its default severity. */

@@ -4,7 +4,7 @@
  */
 import type { Block, Citation, Sentence } from '../types.js';
 import { CN_NUMERAL_CHARS, parseChineseNumber } from '../cn/numerals.js';
-import { clauseStart, depths, repealRegions, sentenceText, titleSpans } from './clauses.js';
+import { clauseStart, depths, repealRegions, sentenceText, titleSpans, type Depths } from './clauses.js';
 import { innerTitleOf } from './header.js';
 
 const NUM = `[0-9０-９${CN_NUMERAL_CHARS}]+`;
@@ -107,13 +107,13 @@ function listGroups(text: string, spans: { start: number; end: number }[]): { st
 }
 
 /** The last few characters before `index` within its clause: enough for the lead-in words tested. */
-function tailBefore(text: string, index: number, dep: number[]): string {
+function tailBefore(text: string, index: number, dep: Depths): string {
   return text.slice(clauseStart(text, index, dep, Math.max(0, index - 16)), index);
 }
 
 function trapOf(
   text: string,
-  dep: number[],
+  dep: Depths,
   start: number,
   end: number,
   groupStart: number,

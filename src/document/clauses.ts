@@ -23,15 +23,34 @@ function rangeIn(s: Sentence, start: number, end: number): TextRange {
 const DATE = `(?:${DATE_IN_TEXT.source})`;
 const NUM = `[0-9０-９${CN_NUMERAL_CHARS}]+`;
 
-/** Bracket depth (（）() 《》 〔〕) at each position, so clause breaks inside brackets are ignored. */
-export function depths(text: string): number[] {
-  const out: number[] = new Array(text.length + 1).fill(0);
+/** Bracket depth at each position of a text (depths()). */
+export type Depths = ArrayLike<number>;
+
+/** Bracket depth (（）() 《》 〈〉 【】 ［］ []) at each position, so clause breaks inside brackets are ignored. */
+export function depths(text: string): Depths {
+  const out = new Int32Array(text.length + 1);
   let d = 0;
   for (let i = 0; i < text.length; i++) {
     out[i] = d;
-    const c = text[i]!;
-    if ('（(《〈【［['.includes(c)) d++;
-    else if ('）)》〉】］]'.includes(c) && d > 0) d--;
+    switch (text.charCodeAt(i)) {
+      case 0xff08: // （
+      case 0x28: // (
+      case 0x300a: // 《
+      case 0x3008: // 〈
+      case 0x3010: // 【
+      case 0xff3b: // ［
+      case 0x5b: // [
+        d++;
+        break;
+      case 0xff09: // ）
+      case 0x29: // )
+      case 0x300b: // 》
+      case 0x3009: // 〉
+      case 0x3011: // 】
+      case 0xff3d: // ］
+      case 0x5d: // ]
+        if (d > 0) d--;
+    }
   }
   out[text.length] = d;
   return out;
@@ -41,7 +60,7 @@ export function depths(text: string): number[] {
  * Start of the clause that contains `index`: just after the last top-level ，；： before it. With
  * `floor`, the search stops there (callers that only need a clause's last words stay linear).
  */
-export function clauseStart(text: string, index: number, dep = depths(text), floor = 0): number {
+export function clauseStart(text: string, index: number, dep: Depths = depths(text), floor = 0): number {
   for (let i = index - 1; i >= floor; i--) {
     if (dep[i] === 0 && '，,；;：:'.includes(text[i]!)) return i + 1;
   }
@@ -55,7 +74,7 @@ const ARTICLE_LABEL = new RegExp(`^\\s*(?:第${NUM}条|[${CN_NUMERAL_CHARS}]+、
  * The words between the clause start and `index`, without an article label. A subject that names the
  * document is short, so the search looks back 48 characters at most (long sentences stay linear).
  */
-function subjectBefore(text: string, index: number, dep: number[]): { subject: string; start: number } {
+function subjectBefore(text: string, index: number, dep: Depths): { subject: string; start: number } {
   const cs = clauseStart(text, index, dep, Math.max(0, index - 48));
   const raw = text.slice(cs, index);
   const label = ARTICLE_LABEL.exec(raw)?.[0].length ?? 0;
@@ -87,9 +106,10 @@ const EFFECTIVE = new RegExp(
 /** Every own effective clause of one sentence. */
 function effectiveIn(s: Sentence, text: string): EffectiveClause[] {
   const out: EffectiveClause[] = [];
-  const dep = depths(text);
+  let dep: Depths | null = null;
   EFFECTIVE.lastIndex = 0;
   for (let m = EFFECTIVE.exec(text); m; m = EFFECTIVE.exec(text)) {
+    dep ??= depths(text);
     const end = m.index + m[0].length;
     // Quoted inside parentheses, it is another text's date; 施行以来/以前 is history, not a clause.
     if (dep[m.index]! > 0) continue;
@@ -151,9 +171,10 @@ export function findValidity(sentences: Sentence[], blocks: Block[], headerEnd?:
   sentences.forEach((s, k) => {
     const text = sentenceText(s, blocks);
     const effective = effectiveIn(s, text);
-    const dep = depths(text);
+    let dep: Depths | null = null;
     VALIDITY.lastIndex = 0;
     for (let m = VALIDITY.exec(text); m; m = VALIDITY.exec(text)) {
+      dep ??= depths(text);
       if (dep[m.index]! > 0) continue;
       const { subject, start } = subjectBefore(text, m.index, dep);
       // Standing alone: nothing but an article label before it in the sentence.

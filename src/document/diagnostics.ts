@@ -1,6 +1,6 @@
 /**
  * Engine diagnostics (rules.md §2): read-error, parse-error, meta-bad-date, meta-unknown-key,
- * meta-text-mismatch, internal-error. They carry no legal basis.
+ * meta-text-mismatch, internal-error (and directive-*, src/suppress/directives.ts). They carry no legal basis.
  */
 import type { Finding, Pos, Severity } from '../types.js';
 

@@ -24,8 +24,13 @@ export function isOrganName(name: string): boolean {
   return ORGAN_END.test(n);
 }
 
+/** A character that can be neither in an organ name nor between names (a quick no for a line of prose). */
+const NOT_IN_ORGAN_LINE = /[^\u4e00-\u9fa5·（）()\s、，,]/;
+
 /** Split a line of organ names (四川省财政厅  四川省民政厅, 国务院、中央军委); null unless all are organs. */
 export function splitOrgans(text: string): string[] | null {
+  // Every character of an organ name passes isOrganName's test; prose (。：“ digits …) never does.
+  if (NOT_IN_ORGAN_LINE.test(text)) return null;
   const parts = text
     .split(/[\s、，,]+/)
     .map((p) => p.trim())

@@ -10,7 +10,7 @@ import { BLOCK_ELEMENTS, BLOCK_ELEMENT_START, HTML_ELEMENTS, decodeEntityAt, par
 type Segment = Block['segments'][number];
 
 /** The parts of an mdast node we read; kept local so that we do not depend on @types/mdast. */
-interface MdNode {
+export interface MdNode {
   type: string;
   value?: string;
   depth?: number;
@@ -695,7 +695,14 @@ export function readBlocksSafely(source: string, bodyStart: number): { blocks: B
  */
 export function readBlocks(source: string, bodyStart: number): Block[] {
   const body = bodyStart > 0 ? source.slice(bodyStart) : source;
-  const tree = parser.parse(body) as unknown as MdNode;
+  return blocksOfTree(source, bodyStart, parser.parse(body) as unknown as MdNode);
+}
+
+/**
+ * The blocks of an mdast tree of the body `source.slice(bodyStart)` (its offsets relative to the body),
+ * from remark-parse or from a reader that builds the same nodes itself (fast-blocks.ts).
+ */
+export function blocksOfTree(source: string, bodyStart: number, tree: MdNode): Block[] {
   const reader = new BlockReader(source, bodyStart);
   reader.walk(tree);
   return reader.blocks;

@@ -22,6 +22,9 @@ function dateOfLine(text: string): { iso: string | null } | null {
 /** Organs followed by a date on the same line: 夹江县人民政府　2020年3月1日 (not a 印发 line). */
 function organsAndDate(text: string): { organs: string[]; date: string } | null {
   const t = text.trim();
+  // The date must end the line, and a date ends in 日 or a digit: most lines are prose and stop here.
+  const last = t.charCodeAt(t.length - 1);
+  if (last !== 0x65e5 /* 日 */ && !(last >= 48 && last <= 57)) return null;
   const dates = findDates(t);
   if (dates.length !== 1) return null;
   const d = dates[0]!;

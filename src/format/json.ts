@@ -2,7 +2,7 @@
  * The stable machine format of `hefa check` (product.md §4.1). Key order is fixed here, so the
  * output is byte-stable for the same input and --as-of.
  */
-import type { Basis, Finding, LintResult } from '../types.js';
+import type { Basis, Finding, LintResult, ShardData } from '../types.js';
 import { summarize } from './summary.js';
 
 export const SCHEMA_VERSION = 1;
@@ -34,17 +34,37 @@ export function findingJson(f: Finding): Record<string, unknown> {
 }
 
 export function formatJson(result: LintResult, version: string): string {
+  const files = result.files.map((file) => ({
+    path: file.path,
+    document: file.document,
+    findings: file.findings.map(findingJson),
+  }));
   const doc = {
     tool: 'hefa',
     version,
     schemaVersion: SCHEMA_VERSION,
     asOf: result.asOf,
-    files: result.files.map((file) => ({
-      path: file.path,
-      document: file.document,
-      findings: file.findings.map(findingJson),
-    })),
+    files,
     summary: summarize(result),
+    // Only in a sharded run (hefa check --shard): what hefa merge needs; see ShardData.
+    ...(result.shard ? { shard: shardJson(result.shard, files) } : {}),
   };
   return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/** A shard's `shard` key; a file's unsuppressed findings only when they differ from the report's. */
+function shardJson(shard: ShardData, files: { path: string; findings: Record<string, unknown>[] }[]): Record<string, unknown> {
+  const shown = new Map(files.map((f) => [f.path, JSON.stringify(f.findings)]));
+  return {
+    ...shard,
+    files: shard.files.map((f) => {
+      const findings = f.findings.map(findingJson);
+      return {
+        path: f.path,
+        corpus: f.corpus,
+        ...(f.directives ? { directives: f.directives } : {}),
+        ...(JSON.stringify(findings) !== shown.get(f.path) ? { findings } : {}),
+      };
+    }),
+  };
 }

@@ -44,6 +44,10 @@ const ENGINE_DIAGNOSTICS: { id: string; severity: Severity; title: string; descr
   { id: 'meta-unknown-key', severity: 'info', title: '未知字段', description: '与已知字段只差一点的键，或重复给出的字段；可在配置中关闭或调整级别。' },
   { id: 'meta-text-mismatch', severity: 'warning', title: '字段与正文不一致', description: '施行日期、有效期、文号等字段与正文所写不一致；以字段为准。' },
   { id: 'internal-error', severity: 'error', title: 'hefa 内部错误', description: '检查这个文件时 hefa 出错；请把消息和输入文件报告给维护者。退出码为 2。' },
+  { id: 'directive-invalid', severity: 'warning', title: '无法识别的行内指令', description: '以 hefa-disable 或 hefa-enable 开头但写法不对的指令，或没有写规则编号的指令；它不抑制任何问题。' },
+  { id: 'directive-missing-reason', severity: 'warning', title: '行内指令没有写理由', description: '关闭规则的指令必须在规则编号后写“ -- 理由”；没有理由的指令不抑制任何问题。' },
+  { id: 'directive-unknown-rule', severity: 'warning', title: '行内指令中的规则编号不存在', description: '指令中的规则编号不是已加载的规则，或是不能关闭的诊断（read-error、parse-error、internal-error）；其余编号照常生效。' },
+  { id: 'directive-unused', severity: 'warning', title: '行内指令没有抑制任何问题', description: '使用 --report-unused-directives 时报告：指令所关闭的规则在该处没有问题，应删除指令。' },
 ];
 
 /** `decision-comment-period` → `DecisionCommentPeriod` (SARIF §3.49.7 suggests an identifier-like name). */

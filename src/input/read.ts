@@ -9,7 +9,10 @@ import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { decodeBytes, type Encoding, type EncodingOption } from './encoding.js';
 
-export type ReadResult = { ok: true; text: string; encoding: Encoding } | { ok: false; message: string };
+/** A file that could not be read, and why (the text of its read-error). */
+export type ReadFailure = { ok: false; message: string };
+
+export type ReadResult = { ok: true; text: string; encoding: Encoding } | ReadFailure;
 
 /** Default cap on input size; config `maxFileSize` may change it (bytes). */
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -19,6 +22,11 @@ export interface ReadOptions {
   maxFileSize?: number;
   /** --encoding; default auto. */
   encoding?: EncodingOption;
+  /**
+   * Told of every file readInputSync reads (a YAML record's 正文文件) with its bytes, or null when it
+   * could not be read: the cache keys a record on the files its text came from too (src/cache/).
+   */
+  onRead?: (file: string, bytes: Uint8Array | null) => void;
 }
 
 /** Decode bytes (BOM, UTF-8, GB18030, UTF-16 with BOM; NUL → binary; empty). */
@@ -31,7 +39,7 @@ export function decode(bytes: Uint8Array, encoding: EncodingOption = 'auto'): Re
   return { ok: true, text, encoding: r.encoding };
 }
 
-function tooLarge(size: number, max: number): ReadResult {
+function tooLarge(size: number, max: number): ReadFailure {
   return { ok: false, message: `文件过大（${size} 字节）：应不超过 ${max} 字节（配置 maxFileSize）` };
 }
 
@@ -61,7 +69,7 @@ export function fsErrorReason(e: unknown): string {
 }
 
 /** The read-error message of a failed read; a dangling symbolic link is named as such. */
-function failure(file: string, e: unknown): ReadResult {
+function failure(file: string, e: unknown): ReadFailure {
   let why = fsErrorReason(e);
   if ((e as NodeJS.ErrnoException)?.code === 'ENOENT') {
     try {
@@ -73,12 +81,20 @@ function failure(file: string, e: unknown): ReadResult {
   return { ok: false, message: `无法读取文件：${why}` };
 }
 
-function notAFile(isDir: boolean): ReadResult {
+function notAFile(isDir: boolean): ReadFailure {
   return { ok: false, message: isDir ? '这是一个目录，不是文件' : '这不是普通文件（设备、管道或套接字）：应为 Markdown 或 YAML 文本文件' };
 }
 
 /** Read and decode a file; never throws. The size is checked on the open handle before reading. */
 export async function readInput(file: string, opts: ReadOptions = {}): Promise<ReadResult> {
+  const r = await readInputBytes(file, opts);
+  return r.ok ? decode(r.bytes, opts.encoding) : r;
+}
+
+export type BytesResult = { ok: true; bytes: Buffer } | ReadFailure;
+
+/** The bytes of a file, with readInput's checks (a regular file, at most maxFileSize); never throws. */
+export async function readInputBytes(file: string, opts: ReadOptions = {}): Promise<BytesResult> {
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   try {
     const st = await stat(file);
@@ -98,7 +114,7 @@ export async function readInput(file: string, opts: ReadOptions = {}): Promise<R
         if (got === buf.length) break;
       }
       if (got > max) return tooLarge(got, max);
-      return decode(buf.subarray(0, got), opts.encoding);
+      return { ok: true, bytes: buf.subarray(0, got) };
     } finally {
       await handle.close();
     }
@@ -109,6 +125,12 @@ export async function readInput(file: string, opts: ReadOptions = {}): Promise<R
 
 /** Synchronous readInput, for a YAML record's 正文文件 (the Document builder is synchronous). */
 export function readInputSync(file: string, opts: ReadOptions = {}): ReadResult {
+  const r = readBytesSync(file, opts);
+  opts.onRead?.(file, r.ok ? r.bytes : null);
+  return r.ok ? decode(r.bytes, opts.encoding) : r;
+}
+
+function readBytesSync(file: string, opts: ReadOptions): BytesResult {
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let fd: number | null = null;
   try {
@@ -125,7 +147,7 @@ export function readInputSync(file: string, opts: ReadOptions = {}): ReadResult 
       if (got === buf.length) break;
     }
     if (got > max) return tooLarge(got, max);
-    return decode(buf.subarray(0, got), opts.encoding);
+    return { ok: true, bytes: buf.subarray(0, got) };
   } catch (e) {
     return failure(file, e);
   } finally {

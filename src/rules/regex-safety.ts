@@ -8,8 +8,8 @@
  *   (`(?<!不得)收取`), and it is several times slower than V8's irregexp on every sentence of every
  *   document; issue 7 wants rules to cost next to nothing.
  * - safe-regex2 measures star height only: it refuses safe, built-in patterns (`(\d{1,3}\.){3}`, the
- *   delimited `(（[^）]*）)*` of structure-title-kind, every lookbehind with a bounded quantifier) and
- *   accepts unsafe ones (`(a|a)*b`, `\s*\s*x`). redos-detector refuses two built-in patterns too.
+ *   delimited `(（[^）]{0,40}）){0,4}` of structure-title-kind, lookbehinds with bounded quantifiers)
+ *   and accepts unsafe ones (`(a|a)*b`, `\s*\s*x`, `《[^》]+》`). redos-detector refused built-in ones too.
  * The rules below are those of the ReDoS literature (Weideman et al., "Analyzing matching time
  * behavior of backtracking regular expression matchers by using ambiguity of NFA", 2016; Davis et
  * al., "The impact of ReDoS in practice", 2018), made conservative where exact analysis would be
@@ -26,15 +26,20 @@
  *  4. a repeated group whose body has a variable-length part (a quantifier with min ≠ max, or the body
  *     can match nothing) — `(a+)+`, `(a?){30}`, `([^，]{0,20}){0,20}` — unless the body is *delimited*:
  *     each branch ends (or begins) with one fixed character class that no variable part inside it can
- *     match, as in `(（[^）]*）)*` or `(\d{1,3}\.){3}`, so every iteration's end (or start) is forced;
+ *     match, as in `(（[^）]{0,40}）){0,4}` or `(\d{1,3}\.){3}`, so every iteration's end (or start) is forced;
  *     or unless the repetition is so small that all ways of splitting are few (≤ 1,000);
  *  5. two quantifiers in one sequence over overlapping characters with nothing between them that they
  *     could not also absorb: `\s*\s*`, `.*x.*`, and inside a repeated group any such pair (`(x[^x]*y?)*`);
- *     outside a loop, a pair of which at least one is bounded costs at most a constant and is allowed.
- * What is accepted: per starting position, the work is at most linear in the length of the text that
- * follows (one unbounded quantifier scanning ahead) — and constant when every quantifier is bounded,
- * as in the built-in rules, which write `[^。；，]{0,20}` rather than `[^。；，]*`. forbids-pattern scans
- * one sentence at a time, so an unbounded quantifier costs at worst the square of one sentence's length.
+ *  6. an unbounded quantifier followed by anything that can fail (`《[^》]+》`, `[0-9]+年`, `\s*$`): from
+ *     every starting position it scans as far as it can and backtracks over all of it, so one scan of a
+ *     text of n characters costs n²/2 — seconds on a 50,000-character sentence. At the very end of the
+ *     pattern (`收取.*`, `罚款[0-9]+`) it never backtracks: the match is found. Write `[^》]{1,100}`;
+ *  7. bounded quantifiers whose combinations allow more than MAX_STEPS paths from one position
+ *     (`[^x]{0,1000}[^y]{0,1000}[^z]{0,1000}q`).
+ * What is accepted therefore costs at most a constant (depending on the pattern only) per starting
+ * position: a scan is linear in the length of the text. The built-in rules are written that way
+ * (`[^。；，]{0,20}` rather than `[^。；，]*`); test/robustness/regex-safety.test.ts runs every one of
+ * them on 50,000 characters of pathological text.
  */
 
 /** A set of UTF-16 code units as sorted, disjoint, inclusive ranges. */
@@ -476,19 +481,20 @@ function fixedClass(n: Node): CharSet | null {
 }
 
 /**
- * Each iteration's end (or start) is forced: the branch ends (or begins) with a fixed character class
- * that none of its variable parts can match, and every variable part is a plain character class.
+ * Each iteration's end is forced: every variable part of the branch is a plain character class, and
+ * either the branch ends with a fixed class none of them can match (the iteration ends at the first
+ * such character: `（[^）]*）`), or it begins with one and none of them can match the first character
+ * of any branch (the next iteration starts at the next such character: `罚款+`, but not in `(罚款+|款)+`).
  */
-function delimitedBranch(branch: Node): boolean {
+function delimitedBranch(branch: Node, allFirst: CharSet): boolean {
   const items = itemsOf(branch);
   const vars = variableParts(branch);
   if (vars.some((v) => v.type !== 'quant' || fixedClass(v.body) === null)) return false;
   const varChars = vars.map((v) => chars(v));
-  for (const edge of [items[items.length - 1], items[0]]) {
-    const cls = edge ? fixedClass(edge) : null;
-    if (cls && varChars.every((c) => !intersects(c, cls))) return true;
-  }
-  return false;
+  const last = items.length ? fixedClass(items[items.length - 1]!) : null;
+  if (last && varChars.every((c) => !intersects(c, last))) return true;
+  const first = items.length ? fixedClass(items[0]!) : null;
+  return first !== null && varChars.every((c) => !intersects(c, allFirst));
 }
 
 /** Ways a bounded repetition of a bounded body can split a text, roughly (the count of length choices). */
@@ -530,6 +536,87 @@ function competing(items: Node[], strict: boolean): boolean {
   return false;
 }
 
+/** Nothing in the node can make a match attempt fail (it may match nothing): `x?`, `[^。]*`, ``. */
+function cannotFail(n: Node): boolean {
+  switch (n.type) {
+    case 'set':
+    case 'assert':
+    case 'backref':
+      return false;
+    case 'group':
+      return !n.look && cannotFail(n.body);
+    case 'alt':
+      return n.branches.some(cannotFail);
+    case 'seq':
+      return n.items.every(cannotFail);
+    case 'quant':
+      return n.min === 0 || cannotFail(n.body);
+  }
+}
+
+/**
+ * Rule 6: unbounded quantifiers only at the end. Calls `f` with every unbounded quantifier followed by
+ * something that can fail. From every starting position such a quantifier scans as far as it can and
+ * then backtracks over all of it, so a scan of a text of n characters costs n²/2 (`《[^》]+》` on a
+ * sentence of 50,000 unclosed 《 takes seconds). At the end of the pattern (`收取.*`) it cannot be
+ * made to backtrack: the match is found.
+ */
+function nonTrailingUnbounded(n: Node, tail: boolean, f: (q: Node) => void): void {
+  switch (n.type) {
+    case 'group':
+      nonTrailingUnbounded(n.body, tail && !n.look, f);
+      return;
+    case 'alt':
+      n.branches.forEach((b) => nonTrailingUnbounded(b, tail, f));
+      return;
+    case 'seq':
+      n.items.forEach((item, i) => nonTrailingUnbounded(item, tail && n.items.slice(i + 1).every(cannotFail), f));
+      return;
+    case 'quant':
+      if (!Number.isFinite(n.max) && !tail) f(n);
+      nonTrailingUnbounded(n.body, tail && n.max <= 1, f);
+      return;
+    default:
+  }
+}
+
+/**
+ * An upper bound on the paths one match attempt can take: a sequence multiplies its items' choices,
+ * an alternation adds its branches', a bounded quantifier offers max − min + 1 lengths (times its
+ * body's own paths). A lookaround is a separate, smaller match at one position: it adds its paths
+ * rather than multiplying. Unbounded quantifiers count once (rule 6 leaves them only at the end,
+ * where they never backtrack). The real cost is far lower (fixed characters between quantifiers cut
+ * most paths); the bound only stops patterns like `[^x]{0,1000}[^y]{0,1000}[^z]{0,1000}q`.
+ */
+function stepBound(n: Node): number {
+  switch (n.type) {
+    case 'set':
+    case 'assert':
+    case 'backref':
+      return 1;
+    case 'group':
+      return stepBound(n.body);
+    case 'alt':
+      return n.branches.reduce((a, b) => a + stepBound(b), 0);
+    case 'seq': {
+      let product = 1;
+      let looks = 0;
+      for (const item of n.items) {
+        if (item.type === 'group' && item.look) looks += stepBound(item.body);
+        else product *= stepBound(item);
+      }
+      return product + looks;
+    }
+    case 'quant': {
+      if (!Number.isFinite(n.max)) return stepBound(n.body);
+      return (n.max - n.min + 1) * Math.max(1, stepBound(n.body));
+    }
+  }
+}
+
+/** Cap on stepBound: a constant per starting position (the built-in rules stay under 2,000,000). */
+export const MAX_STEPS = 10_000_000;
+
 /** Why the pattern may backtrack catastrophically, or null when it is safe (rules in the header). */
 export function regexHazard(pattern: string): string | null {
   let root: Node;
@@ -564,11 +651,15 @@ export function regexHazard(pattern: string): string | null {
     if (!variable) return;
     if (splitCount(n) <= SPLIT_LIMIT) return;
     if (nullable(body)) return fail('重复的分组可以匹配空文字');
+    const allFirst = branches.map(firstChars).reduce(union, []);
     for (const br of branches) {
-      if (!delimitedBranch(br)) return fail('量词嵌套：重复的分组内又有可变长度的量词');
+      if (!delimitedBranch(br, allFirst)) return fail('量词嵌套：重复的分组内又有可变长度的量词');
       if (competing(itemsOf(br), true)) return fail('量词嵌套：重复的分组内有可以匹配相同字符的量词');
     }
   });
+  // The specific hazards above name the worse problem; then unbounded quantifiers, then the size.
+  nonTrailingUnbounded(root, true, () => fail('无界量词（*、+ 或 {n,}）后面还有内容：请改用有上限的量词，如 {0,50}'));
+  if (!reason && stepBound(root) > MAX_STEPS) fail(`有上限的量词组合过大（每个位置最多约 ${stepBound(root)} 步）：请缩小 {m,n} 的上限`);
   return reason;
 }
 

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, firstInvalidGb18030, firstInvalidUtf8, looksLikeGbText } from '../../src/input/encoding.js';
+import { decodeBytes, firstInvalidGb18030, firstInvalidUtf8 } from '../../src/input/encoding.js';
 import { decode } from '../../src/input/read.js';
 import { AS_OF, ROOT, expectNoCrash, hefa, sandbox, useSandboxes } from './helpers.js';
 
@@ -85,21 +85,16 @@ describe('decodeBytes --encoding auto', () => {
     }
   });
 
-  it('random bytes are never taken for GB18030 text (10,000 cases, fixed seed)', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ minLength: 16, maxLength: 512 }), (bytes) => {
-        const r = decodeBytes(bytes);
-        if (r.ok) expect(r.encoding).not.toBe('gb18030');
-      }),
-      { seed: SEED, numRuns: 10000 },
-    );
-    // High bytes only, the most GBK-like noise there is.
-    fc.assert(
-      fc.property(fc.uint8Array({ minLength: 16, maxLength: 512, min: 0x81, max: 0xfe }), (bytes) => {
-        expect(looksLikeGbText(bytes)).toBe(false);
-      }),
-      { seed: SEED, numRuns: 10000 },
-    );
+  it('random bytes are (almost) never taken for GB18030 text (10,000 cases each, fixed seed)', () => {
+    // Short random strings can be real GBK by chance (B0A1 A1A1 is “啊　”), so this is a rate, not a
+    // law: uniform random bytes of 64–512 bytes, then high bytes only, the most GBK-like noise there is.
+    const rate = (arb: fc.Arbitrary<Uint8Array>): number =>
+      fc.sample(arb, { seed: SEED, numRuns: 10000 }).filter((b) => {
+        const r = decodeBytes(b);
+        return r.ok && r.encoding === 'gb18030';
+      }).length;
+    expect(rate(fc.uint8Array({ minLength: 64, maxLength: 512 }))).toBe(0);
+    expect(rate(fc.uint8Array({ minLength: 64, maxLength: 512, min: 0x81, max: 0xfe }))).toBe(0);
   });
 
   it('binary (NUL), empty, whitespace-only', () => {
@@ -143,10 +138,10 @@ describe('decodeBytes with a forced encoding', () => {
   });
 
   it('gb18030 takes a file auto would refuse (traditional characters in GBK), and names a byte GB18030 cannot decode', () => {
-    // 條例 in GBK (traditional characters, mostly outside GB2312): auto refuses, gb18030 decodes.
-    const trad = Buffer.from('976ca0c0976ca0c0976ca0c0', 'hex');
+    // 條規 in GBK (traditional characters, outside GB2312): auto refuses, gb18030 decodes.
+    const trad = Buffer.from('976cd28e976cd28e', 'hex');
     expect(decodeBytes(trad).ok).toBe(false);
-    expect(decodeBytes(trad, 'gb18030')).toEqual({ ok: true, text: '條例條例條例', encoding: 'gb18030' });
+    expect(decodeBytes(trad, 'gb18030')).toEqual({ ok: true, text: '條規條規', encoding: 'gb18030' });
     const bad = Buffer.from('b5dad2bbccf5ff41', 'hex');
     expect(firstInvalidGb18030(bad)).toBe(6);
     expect(decodeBytes(bad, 'gb18030')).toEqual({
@@ -174,11 +169,13 @@ describe('hefa check --encoding (built binary)', () => {
     (JSON.parse(json) as { files: { path: string; findings: unknown }[] }).files.find((f) => f.path === path)?.findings;
 
   it('auto (the default): a GBK file gets exactly the findings of its UTF-8 twin', () => {
-    const r = run(['park-gbk.md', 'park-utf8.md']);
+    // Run apart: together, the two copies would be reported as duplicates of each other.
+    const r = run(['park-gbk.md']);
     expectNoCrash(r);
     const gb = findings(r.stdout, 'park-gbk.md');
-    expect(gb).toEqual(findings(r.stdout, 'park-utf8.md'));
+    expect(gb).toEqual(findings(run(['park-utf8.md']).stdout, 'park-utf8.md'));
     expect(JSON.stringify(gb)).not.toMatch(/read-error/);
+    expect((gb as unknown[]).length).toBeGreaterThan(0);
   });
 
   it('--encoding gb18030 reads it the same; --encoding utf8 makes it a read-error and leaves the UTF-8 file alone', () => {
@@ -189,7 +186,7 @@ describe('hefa check --encoding (built binary)', () => {
     expectNoCrash(utf8);
     expect(utf8.code).toBe(1);
     expect(findings(utf8.stdout, 'park-gbk.md')).toEqual([expect.objectContaining({ ruleId: 'read-error', message: expect.stringMatching(/^发现第 \d+ 字节不是有效的 UTF-8：0x[0-9A-F]{2} 不能出现在此处/) })]);
-    expect(findings(utf8.stdout, 'park-utf8.md')).toEqual(findings(auto.stdout, 'park-gbk.md'));
+    expect(findings(utf8.stdout, 'park-utf8.md')).toEqual(findings(run(['--encoding', 'utf8', 'park-utf8.md']).stdout, 'park-utf8.md'));
   });
 
   it('an unknown --encoding is a usage error (exit 2)', () => {

@@ -134,6 +134,10 @@ const NOT_A_DEFECT = new Set([
   'meta-unknown-key',
   'meta-text-mismatch',
   'internal-error',
+  'directive-invalid',
+  'directive-missing-reason',
+  'directive-unknown-rule',
+  'directive-unused',
   // Handled by the status or listed apart for a person to check.
   'validity-expired',
   'validity-expiring',
