@@ -19,61 +19,16 @@
  * `data` (corpus-duplicate-number {docNumber}, corpus-repealed-in-force {repealedBy},
  * corpus-cites-invalid {target, targetStatus}, citation-repealed {law, successor, stoppedOn}).
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AS_OF, CASES, hefa, useCliSuite, workspace, type Run } from '../helpers/cli.js';
 
 // ---------------------------------------------------------------------------------------------
-// Running the binary (the same helper opens every test/cli file)
+// Running the binary: test/helpers/cli.ts
 // ---------------------------------------------------------------------------------------------
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'hefa.js');
-const CASES = join(ROOT, 'fixtures', 'cli');
-const AS_OF = ['--as-of', '2026-11-29'];
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the built CLI; colour off unless `env` says otherwise (a key set to undefined is removed). */
-function hefa(args: string[], cwd: string, opts: { input?: string; env?: Record<string, string | undefined> } = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...opts.env };
-  delete env.HEFA_DEBUG;
-  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input: opts.input ?? '', encoding: 'utf8', env, timeout: 20000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const workspaces: string[] = [];
-/** A fresh temporary folder holding the contents of the named fixtures/cli case folders. */
-function workspace(...cases: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hefa-cli-'));
-  workspaces.push(dir);
-  for (const c of cases) cpSync(join(CASES, c), dir, { recursive: true });
-  return dir;
-}
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
-    throw new Error('dist/cli.js is missing: these tests run the built binary; run `npm run build` first (`npm test` does).');
-  }
-  for (let d = tmpdir(); ; d = dirname(d)) {
-    for (const name of ['hefa.config.yaml', '.hefarc.yaml', '.hefarc.yml']) {
-      if (existsSync(join(d, name))) throw new Error(`${join(d, name)} would be found by config discovery in every test: remove it`);
-    }
-    if (dirname(d) === d) break;
-  }
-});
-afterAll(() => {
-  for (const d of workspaces) rmSync(d, { recursive: true, force: true });
-});
+useCliSuite();
 
 // ---------------------------------------------------------------------------------------------
 
