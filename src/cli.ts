@@ -411,6 +411,19 @@ function checkOptions(cmd: Command): Command {
     .addOption(new Option('--encoding <name>', '输入文件的编码（auto：UTF-8，否则按 GB18030 识别；带 BOM 的文件以 BOM 为准）').choices(['auto', 'utf8', 'gb18030']).default('auto'));
 }
 
+/** The input and output options audit and filing share (check has its own list in checkOptions). */
+function reportOptions(cmd: Command, formats: string[], asOfHelp: string): Command {
+  return cmd
+    .option('-c, --config <file>', '配置文件（默认：从当前目录向上查找 hefa.config.yaml、.hefarc.yaml、.hefarc.yml）')
+    .option('--as-of <date>', asOfHelp)
+    .addOption(new Option('-f, --format <name>', '输出格式').choices(formats).default('table'))
+    .option('-o, --output <file>', '把报告写入文件而不是标准输出')
+    .option('--ignore <glob...>', '额外的忽略模式（相对当前目录）')
+    .option('--kind <类型>', `强制所有输入的文件类型（${DOC_KINDS.join('、')}）`)
+    .option('--no-color', '不使用颜色')
+    .addOption(new Option('--encoding <name>', '输入文件的编码（auto：UTF-8，否则按 GB18030 识别；带 BOM 的文件以 BOM 为准）').choices(['auto', 'utf8', 'gb18030']).default('auto'));
+}
+
 /** Run the CLI; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   let code = 0;
@@ -446,39 +459,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
       code = await runMerge(reports, opts, io);
     });
 
-  program
-    .command('filing [paths...]')
+  reportOptions(program.command('filing [paths...]'), ['table', 'json', 'csv', 'ics'], '判断期限的基准日期（默认：今天，北京时间）')
     .description('备案义务与期限：每件已公布的行政规范性文件向谁备案、何时到期、是否已按期备案')
-    .option('-c, --config <file>', '配置文件（默认：从当前目录向上查找 hefa.config.yaml、.hefarc.yaml、.hefarc.yml）')
-    .option('--as-of <date>', '判断期限的基准日期（默认：今天，北京时间）')
-    .addOption(new Option('-f, --format <name>', '输出格式').choices(['table', 'json', 'csv', 'ics']).default('table'))
-    .option('-o, --output <file>', '把报告写入文件而不是标准输出')
-    .option('--ignore <glob...>', '额外的忽略模式（相对当前目录）')
-    .option('--kind <类型>', `强制所有输入的文件类型（${DOC_KINDS.join('、')}）`)
     .addOption(new Option('--fail-on <severity>', '有该级别的备案问题时退出码为 1（error：未备案已逾期；warning：另加逾期备案；info：另加未备案未到期）').choices(['error', 'warning', 'info']))
     .option('--quiet', '只列出需要处理的行（未备案已逾期、未备案未到期、备案未记录）')
-    .option('--no-color', '不使用颜色')
     .option('--stdin-filename <name>', '从标准输入（路径“-”）读取时使用的文件名')
-    .addOption(new Option('--encoding <name>', '输入文件的编码（auto：UTF-8，否则按 GB18030 识别；带 BOM 的文件以 BOM 为准）').choices(['auto', 'utf8', 'gb18030']).default('auto'))
     .action(async (paths: string[], opts: FilingOpts) => {
       code = await runFiling(paths, opts, io);
     });
 
-  program
-    .command('audit [paths...]')
+  reportOptions(program.command('audit [paths...]'), ['table', 'json', 'csv', 'html'], '判断到期的基准日期（默认：今天，北京时间）')
     .description('清理审查：按基准日期把一批文件分为有效、即将到期、已到期、已废止、未定有效期，并提出清理建议')
-    .option('-c, --config <file>', '配置文件（默认：从当前目录向上查找 hefa.config.yaml、.hefarc.yaml、.hefarc.yml）')
-    .option('--as-of <date>', '判断到期的基准日期（默认：今天，北京时间）')
-    .addOption(new Option('-f, --format <name>', '输出格式').choices(['table', 'json', 'csv', 'html']).default('table'))
-    .option('-o, --output <file>', '把报告写入文件而不是标准输出')
     .option('--rule <id...>', '只运行这些规则')
     .option('--disable <id...>', '关闭这些规则')
-    .option('--ignore <glob...>', '额外的忽略模式（相对当前目录）')
-    .option('--kind <类型>', `强制所有输入的文件类型（${DOC_KINDS.join('、')}）`)
     .addOption(new Option('--fail-on <severity>', '有该级别的问题时退出码为 1（默认只在文件无法读取时为 1）').choices(['error', 'warning', 'info']))
-    .option('--no-color', '不使用颜色')
     .option('--no-progress', '不在终端显示进度')
-    .addOption(new Option('--encoding <name>', '输入文件的编码（auto：UTF-8，否则按 GB18030 识别；带 BOM 的文件以 BOM 为准）').choices(['auto', 'utf8', 'gb18030']).default('auto'))
     .action(async (paths: string[], opts: AuditOpts) => {
       code = await runAudit(paths, opts, io);
     });

@@ -11,6 +11,7 @@
  * interpretations in an archive are not the county's to amend, and 重大行政决策 are decisions, not
  * documents in force.
  */
+import { ENGINE_DIAGNOSTICS } from '../../config/resolve.js';
 import type { DocKind, FileResult, Finding, LintResult, Status } from '../../types.js';
 import { daysBetween } from '../../cn/periods.js';
 
@@ -128,16 +129,7 @@ export const UNKNOWN_YEAR = '未知';
 
 /** Findings that describe the archive record or reading, not the document's legality: they never make a document 修改. */
 const NOT_A_DEFECT = new Set([
-  'read-error',
-  'parse-error',
-  'meta-bad-date',
-  'meta-unknown-key',
-  'meta-text-mismatch',
-  'internal-error',
-  'directive-invalid',
-  'directive-missing-reason',
-  'directive-unknown-rule',
-  'directive-unused',
+  ...ENGINE_DIAGNOSTICS,
   // Handled by the status or listed apart for a person to check.
   'validity-expired',
   'validity-expiring',
