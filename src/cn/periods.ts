@@ -130,6 +130,9 @@ export function validityEnd(start: string, span: { years?: number; months?: numb
 
 /** Today's date (YYYY-MM-DD) in `timeZone`, by default China Standard Time. */
 export function isoToday(timeZone = 'Asia/Shanghai', now: Date = new Date()): IsoDate {
+  // China Standard Time is UTC+8 all year (no daylight saving since 1991): plain arithmetic gives the
+  // same answer as Intl, without the ~10 ms it costs to build a DateTimeFormat at start-up.
+  if (timeZone === 'Asia/Shanghai') return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const p: Record<string, string> = {};
   for (const part of f.formatToParts(now)) p[part.type] = part.value;

@@ -24,6 +24,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
+import { fromSnapshot } from '../rules/snapshot.js';
 import type { Basis, DocKind, LawEntry, LawStatus, LawTable } from '../types.js';
 import { DOC_KINDS } from '../types.js';
 import { parseDate } from '../cn/dates.js';
@@ -55,7 +56,7 @@ const DATE_KEYS = ['stoppedOn', 'version', 'reenactedOn'] as const;
 const TEXT_KEYS = ['successor', 'repealedBy', 'source', 'note'] as const;
 
 /** Every table file (*.yaml, *.yml) of a folder, sorted. */
-function tableFiles(dir: string): string[] {
+export function tableFiles(dir: string): string[] {
   return readdirSync(dir)
     .sort()
     .filter((n) => /\.ya?ml$/.test(n))
@@ -240,6 +241,17 @@ function readLayer(files: string[], problems: LawTableProblem[], cwd: string): L
   return out;
 }
 
+/** The built-in layer: from the build-time snapshot where it is current, else parsed from YAML. */
+function readBuiltinLayer(files: string[], problems: LawTableProblem[], cwd: string): LawEntry[] {
+  const out: LawEntry[] = [];
+  for (const file of files) {
+    const snap = fromSnapshot<LawEntry[]>(file);
+    if (snap) out.push(...snap.map((e) => ({ ...e, file: shown(file, cwd) })));
+    else out.push(...readLayer([file], problems, cwd));
+  }
+  return out;
+}
+
 /**
  * Load the built-in table and, when given, the user's file (config `laws:`). Throws LawTableError
  * listing every problem. The built-in layer is read once per process.
@@ -254,7 +266,7 @@ export function loadLawTable(userFile: string | null, cwd = process.cwd(), built
     } catch (e) {
       problems.push({ file: shown(builtinDir, cwd), line: 1, column: 1, message: `无法读取法律状态表目录：${(e as Error).message}` });
     }
-    builtin = readLayer(files, problems, cwd);
+    builtin = builtinDir === BUILTIN_LAWS_DIR ? readBuiltinLayer(files, problems, cwd) : readLayer(files, problems, cwd);
     merge([builtin], problems, cwd);
     if (problems.length === 0) builtinCache.set(builtinDir, builtin);
   }

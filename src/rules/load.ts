@@ -10,6 +10,7 @@ import type { Basis, CheckKind, Rule, Severity, When } from '../types.js';
 import { DOC_KINDS, LEVELS, STATUSES } from '../types.js';
 import { CHECK_KINDS } from '../checks/index.js';
 import { validateOptions } from './options.js';
+import { fromSnapshot } from './snapshot.js';
 import { isMap, isSeq, LineCounter, locator, pairOf } from './yaml-pos.js';
 
 export interface RuleProblem {
@@ -72,7 +73,8 @@ export function loadRules(dirs: string[], cwd = process.cwd()): Rule[] {
     }
     for (const file of files) {
       const shown = relative(cwd, file).split('\\').join('/');
-      const rule = parseRuleFile(readFileSync(file, 'utf8'), shown, problems);
+      const snap = dir === BUILTIN_RULES_DIR ? fromSnapshot<Rule>(file) : undefined;
+      const rule = snap ? { ...snap, file: shown } : parseRuleFile(readFileSync(file, 'utf8'), shown, problems);
       if (!rule) continue;
       const prev = seen.get(rule.id);
       if (prev) {
