@@ -56,8 +56,8 @@ for (let r = 0; r < rounds; r++) {
 const f = median(samples.fastBlocks);
 const s = median(samples.readBlocks);
 console.log('\n' + table([
-  ['读取器', '中位数', 'MB/s', ''],
-  ['fastBlocks', fmtMs(f), (bytes / 1e6 / (f / 1000)).toFixed(0), ''],
-  ['readBlocks', fmtMs(s), (bytes / 1e6 / (s / 1000)).toFixed(1), ''],
+  ['读取器', '中位数', 'MB/s'],
+  ['fastBlocks', fmtMs(f), (bytes / 1e6 / (f / 1000)).toFixed(0)],
+  ['readBlocks', fmtMs(s), (bytes / 1e6 / (s / 1000)).toFixed(1)],
 ]));
 console.log(`\nfastBlocks 用时为 readBlocks 的 ${((f / s) * 100).toFixed(1)}%（快 ${(s / f).toFixed(0)} 倍），${rounds} 轮交替，同一进程`);

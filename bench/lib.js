@@ -72,14 +72,15 @@ function vmHwm(pid) {
 }
 
 /**
- * Run `cmd args` to completion: wall time (ms), peak RSS (KB; GNU time's %M, else VmHWM polled from /proc
- * every 20 ms), exit code and the tail of stderr. stdout goes to /dev/null; stderr to `stderrFile`.
+ * Run `cmd args` to completion: wall time (ms), CPU time (user + system, ms; GNU time only, else NaN), peak
+ * RSS (KB; GNU time's %M, else VmHWM polled from /proc every 20 ms), exit code and the tail of stderr.
+ * stdout goes to /dev/null; stderr to `stderrFile`.
  */
 export async function measure(cmd, args, { cwd, env, stderrFile }) {
   const gnu = await hasGnuTime;
   const rssFile = `${stderrFile}.rss`;
   const errFd = openSync(stderrFile, 'w');
-  const argv = gnu ? [GNU_TIME, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args];
+  const argv = gnu ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]] : [cmd, args];
   const t0 = process.hrtime.bigint();
   const child = spawn(argv[0], argv[1], { cwd, env, stdio: ['ignore', 'ignore', errFd] });
   let polled = 0;
@@ -92,11 +93,14 @@ export async function measure(cmd, args, { cwd, env, stderrFile }) {
   if (timer) clearInterval(timer);
   closeSync(errFd);
   let rssKB = polled;
+  let cpuMs = NaN;
   if (gnu) {
     try {
-      // GNU time writes "Command exited with non-zero status N" before the figure when the command fails.
+      // GNU time writes "Command exited with non-zero status N" before the figures when the command fails.
       const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
-      rssKB = Number(lines[lines.length - 1]) || 0;
+      const [rss, user, sys] = lines[lines.length - 1].split(' ').map(Number);
+      rssKB = rss || 0;
+      cpuMs = (user + sys) * 1000;
       rmSync(rssFile, { force: true });
     } catch {
       rssKB = 0;
@@ -109,7 +113,7 @@ export async function measure(cmd, args, { cwd, env, stderrFile }) {
   } catch {
     // nothing
   }
-  return { ms, rssKB, code, signal, stderr };
+  return { ms, cpuMs, rssKB, code, signal, stderr };
 }
 
 /** Format milliseconds as seconds ("12.3 s") or milliseconds ("850 ms"). */

@@ -2,17 +2,18 @@
 // The benchmark of the performance goals (docs/performance.md): hefa against the baselines over a corpus,
 // every tool once per round in rotating order, medians over the rounds, peak memory per process.
 //
-// Usage: node bench/run.js [corpus] [--rounds N] [--only a,b] [--one file] [--one-runs N] [--out file] [--keep]
+// Usage: node bench/run.js [corpus] [--rounds N] [--only a,b] [--one file] [--one-runs N] [--out file] [--base dir] [--keep]
 //   corpus      folder of Markdown files (default ../shared/corpus when present)
 //   --rounds N  rounds (default 3); each runs every selected tool once (--one-runs times for the one-draft pair)
 //   --only      tools to run, comma separated (names below; `hefa` = every hefa run, `one` = the one-draft pair,
 //               `baselines` = every default baseline); default: the default set
 //   --one       the single draft of the one-draft comparison (default a draft of fixtures/demo)
 //   --out       JSON result file (default bench/results/latest.json)
+//   --base dir  also run the cold audit of another built checkout of hefa (tool base-cold), for before/after
 //
 // Tools: hefa-cold, hefa-warm (only when `hefa audit --help` lists --cache), hefa-twice, hefa-one, remark-one,
 // remark-parse, remark-cli, markdownlint, textlint, read-split; extras, only when named in --only:
-// remark-parse-2w (two worker threads), remark-parse-2w-young (two workers, 192 MB young generation).
+// remark-parse-2w (two worker threads), remark-parse-2w-young (two workers, 192 MB young generation); base-cold (--base).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, platform, release } from 'node:os';
@@ -38,11 +39,12 @@ for (let i = 0; i < argv.length; i++) {
   } else positional.push(a);
 }
 if (flags.help || flags.h) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 16).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+  const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
+  console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
   process.exit(0);
 }
 for (const k of Object.keys(flags)) {
-  if (!['rounds', 'only', 'one', 'one-runs', 'out', 'keep'].includes(k)) fail(`未知选项 --${k}`);
+  if (!['rounds', 'only', 'one', 'one-runs', 'out', 'keep', 'base'].includes(k)) fail(`未知选项 --${k}`);
 }
 
 function fail(message) {
@@ -60,6 +62,8 @@ if (!Number.isInteger(oneRuns) || oneRuns < 1) fail('--one-runs 应为正整数'
 const oneFile = resolve(flags.one ?? join(root, 'fixtures/demo/规范性文件-行政规范性文件管理办法（送审稿）.md'));
 if (!existsSync(oneFile)) fail(`${oneFile} 不存在`);
 const outFile = resolve(flags.out ?? join(bench, 'results/latest.json'));
+const baseHefa = flags.base ? join(resolve(flags.base), 'bin/hefa.js') : null;
+if (baseHefa && !existsSync(baseHefa)) fail(`${baseHefa} 不存在`);
 
 // ---------------------------------------------------------------------------------------------- tools
 const node = process.execPath;
@@ -81,7 +85,7 @@ const cacheLocation = /--cache-location\b/.test(hefaHelp) ? ['--cache-location',
 const twiceDir = join(work, 'twice');
 
 /** hefa audit over `dir` with every rule (hefa:strict), JSON into the work folder. */
-const audit = (dir, out, extra = []) => [hefa, 'audit', dir, '-c', benchConfig, '--format', 'json', '-o', join(work, out), '--no-progress', ...extra];
+const audit = (dir, out, extra = [], bin = hefa) => [bin, 'audit', dir, '-c', benchConfig, '--format', 'json', '-o', join(work, out), '--no-progress', ...extra];
 
 /**
  * Every tool: the node arguments, the exit codes that count as a finished run (linters exit 1 on findings),
@@ -98,6 +102,7 @@ const TOOLS = {
   markdownlint: { args: [binOf('markdownlint-cli2'), '**/*.md'], cwd: corpus, ok: [0, 1], label: `markdownlint-cli2 ${versionOf('markdownlint-cli2')}（默认规则）` },
   textlint: { args: [binOf('textlint'), '--config', join(bench, '.textlintrc'), '--rules-base-directory', bench, corpus], ok: [0, 1], label: `textlint ${versionOf('textlint')}（空规则）` },
   'read-split': { args: [join(bench, 'baselines/read-split.js'), corpus], ok: [0], label: '只读取并切分' },
+  'base-cold': { args: audit(corpus, 'base-cold.json', [], baseHefa ?? hefa), ok: [0, 1], label: `基准 ${flags.base ?? ''} 的 hefa audit（冷启动）`, extra: true },
   'remark-parse-2w': { args: [join(bench, 'baselines/remark-parse.js'), corpus, '--workers', '2'], ok: [0], label: 'remark-parse，2 个工作线程', extra: true },
   'remark-parse-2w-young': { args: [join(bench, 'baselines/remark-parse.js'), corpus, '--workers', '2', '--young-mb', '192'], ok: [0], label: 'remark-parse，2 个工作线程，新生代 192 MB', extra: true },
 };
@@ -108,7 +113,8 @@ const GROUPS = {
 };
 let selected = flags.only
   ? [...new Set(flags.only.split(',').map((s) => s.trim()).filter(Boolean).flatMap((n) => GROUPS[n] ?? [n]))]
-  : Object.keys(TOOLS).filter((n) => !TOOLS[n].extra);
+  : Object.keys(TOOLS).filter((n) => !TOOLS[n].extra || (n === 'base-cold' && baseHefa));
+if (baseHefa && !selected.includes('base-cold')) selected.push('base-cold');
 for (const n of selected) if (!TOOLS[n]) fail(`未知的工具“${n}”；可用：${[...Object.keys(TOOLS), ...Object.keys(GROUPS)].join(', ')}`);
 const skipped = selected.filter((n) => TOOLS[n].needs && !TOOLS[n].needs());
 selected = selected.filter((n) => !skipped.includes(n));
@@ -140,7 +146,7 @@ async function runOnce(name, round) {
   const tool = TOOLS[name];
   const r = await measure(node, tool.args, { cwd: tool.cwd ?? root, env, stderrFile: join(work, `${name}.stderr`) });
   const ok = r.signal === null && tool.ok.includes(r.code);
-  samples[name].push({ round, ms: r.ms, rssKB: r.rssKB, code: r.code, signal: r.signal });
+  samples[name].push({ round, ms: r.ms, cpuMs: r.cpuMs, rssKB: r.rssKB, code: r.code, signal: r.signal });
   if (!ok) {
     failed = true;
     console.error(`\n${name} 失败（退出码 ${r.code ?? r.signal}）：\n${r.stderr}`);
@@ -188,7 +194,7 @@ const documentsIn = (out) => {
   }
 };
 const hefaDocuments = {};
-for (const [name, out, expected] of [['hefa-cold', 'cold.json', stats.files], ['hefa-warm', 'warm.json', stats.files], ['hefa-twice', 'twice.json', 2 * stats.files]]) {
+for (const [name, out, expected] of [['hefa-cold', 'cold.json', stats.files], ['base-cold', 'base-cold.json', stats.files], ['hefa-warm', 'warm.json', stats.files], ['hefa-twice', 'twice.json', 2 * stats.files]]) {
   if (!selected.includes(name)) continue;
   hefaDocuments[name] = documentsIn(out);
   if (hefaDocuments[name] !== expected) {
@@ -205,6 +211,7 @@ for (const name of selected) {
     medianMs: median(s.map((x) => x.ms)),
     minMs: Math.min(...s.map((x) => x.ms)),
     maxMs: Math.max(...s.map((x) => x.ms)),
+    medianCpuMs: median(s.map((x) => x.cpuMs)),
     medianRssKB: median(s.map((x) => x.rssKB)),
     maxRssKB: Math.max(...s.map((x) => x.rssKB)),
     runs: s.length,
@@ -220,10 +227,10 @@ const goals = [
   { id: 'one-vs-remark', text: 'hefa check one.md ÷ remark one.md', value: m('hefa-one') / m('remark-one'), max: 1.0 },
 ].map((g) => ({ ...g, pass: Number.isFinite(g.value) ? g.value <= g.max : null }));
 
-const rows = [['工具', '中位数', '最快', '最慢', '峰值内存', '次数', '说明']];
+const rows = [['工具', '中位数', '最快', '最慢', 'CPU 时间', '峰值内存', '次数', '说明']];
 for (const name of selected) {
   const s = summary[name];
-  rows.push([name, fmtMs(s.medianMs), fmtMs(s.minMs), fmtMs(s.maxMs), fmtMB(s.maxRssKB), String(s.runs), s.label]);
+  rows.push([name, fmtMs(s.medianMs), fmtMs(s.minMs), fmtMs(s.maxMs), fmtMs(s.medianCpuMs), fmtMB(s.maxRssKB), String(s.runs), s.label]);
 }
 console.log('\n' + table(rows));
 const grows = [['目标', '实测', '要求', '']];
@@ -232,6 +239,8 @@ for (const g of goals) {
   grows.push([g.text, Number.isFinite(g.value) ? fmt(g.value) : '—', `≤ ${g.max}`, g.pass === null ? '（未测）' : g.pass ? '✔' : '✖']);
 }
 console.log('\n' + table(grows));
+const baseRatio = baseHefa ? m('hefa-cold') / m('base-cold') : null;
+if (baseRatio !== null) console.log(`\n冷启动 ÷ 基准（${flags.base}）的冷启动：${baseRatio.toFixed(2)}`);
 
 const seconds = (Date.now() - started) / 1000;
 const git = (args) => {
@@ -252,6 +261,7 @@ const result = {
   peakMemory: gnuTime ? 'GNU time %M (peak RSS of the process)' : '/proc/<pid>/status VmHWM, polled every 20 ms',
   hefaHasCache: hasCache,
   hefaDocuments,
+  base: baseHefa ? { dir: resolve(flags.base), coldVsBase: baseRatio } : null,
   tools: summary,
   goals,
   samples,
