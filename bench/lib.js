@@ -4,15 +4,15 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Every `.md` file under `dir` (recursively, not following symbolic links, skipping node_modules and dot folders), sorted. */
-export function listMarkdown(dir) {
+/** Files under `dir` whose names pass `keep` (recursively, not following symbolic links, skipping node_modules and dot folders), sorted. */
+function listFiles(dir, keep) {
   const out = [];
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) {
         if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
         walk(join(d, e.name));
-      } else if (e.isFile() && e.name.endsWith('.md')) {
+      } else if (e.isFile() && keep(e.name)) {
         out.push(join(d, e.name));
       }
     }
@@ -21,12 +21,20 @@ export function listMarkdown(dir) {
   return out.sort();
 }
 
-/** Number and total size in bytes of the `.md` files under `dir`. */
+/** Every `.md` file under `dir`: what the baselines read. */
+export function listMarkdown(dir) {
+  return listFiles(dir, (name) => name.endsWith('.md'));
+}
+
+const HEFA_CONFIG = new Set(['hefa.config.yaml', '.hefarc.yaml', '.hefarc.yml']);
+
+/** Number and total size of the `.md` files under `dir`, and how many files hefa reads there (also .markdown, .yaml, .yml). */
 export function corpusStats(dir) {
   const files = listMarkdown(dir);
   let bytes = 0;
   for (const f of files) bytes += statSync(f).size;
-  return { files: files.length, bytes };
+  const inputs = listFiles(dir, (name) => /\.(?:md|markdown|ya?ml)$/.test(name) && !HEFA_CONFIG.has(name)).length;
+  return { files: files.length, bytes, inputs };
 }
 
 /** Split a list into `n` parts of about equal total size (greedy by size, largest first). */
