@@ -18,7 +18,8 @@ if (!existsSync(corpus)) {
   process.exit(2);
 }
 const { fastBlocks, fastBlocksMiss } = await import(`${root}dist/document/fast-blocks.js`);
-const { readBlocks } = await import(`${root}dist/document/markdown.js`);
+const { readBlocks, loadMarkdownParser } = await import(`${root}dist/document/markdown.js`);
+await loadMarkdownParser();
 const { splitFrontMatter } = await import(`${root}dist/input/frontmatter.js`);
 
 const decoder = new TextDecoder();

@@ -57,6 +57,7 @@ interface CheckOpts {
   shard?: string;
   cache?: boolean;
   cacheLocation?: string;
+  jobs?: string;
 }
 
 function validAsOf(v: string | undefined): string | undefined {
@@ -64,6 +65,20 @@ function validAsOf(v: string | undefined): string | undefined {
   const iso = parseDate(v);
   if (!iso) throw new UsageError(`--as-of 的日期“${v}”无效；应为 2026-11-29 或 2026年11月29日 等形式`);
   return iso;
+}
+
+/**
+ * --jobs: a number caps the worker threads (1: everything in the main thread); `auto`, the default, is
+ * half the available cores, as ESLint's `--concurrency auto` does: a core's second hardware thread adds
+ * little to this CPU-bound work (on the 2-core benchmark machine two threads give 1.2 times one), and the
+ * main thread still has results to take in. lint() starts workers only for runs large enough to repay
+ * them (workerCount in src/lint.ts).
+ */
+async function validJobs(v: string | undefined): Promise<number> {
+  if (v === undefined || v === 'auto') return Math.max(1, (await import('node:os')).availableParallelism() >> 1);
+  const n = Number(v);
+  if (!/^[0-9]+$/.test(v) || !Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs 的值“${v}”无效；应为 1 到 256 的整数或 auto`);
+  return n;
 }
 
 function validKind(v: string | undefined): DocKind | undefined {
@@ -151,7 +166,7 @@ async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<numbe
 
 /** --shard, --cache, --cache-location (implies --cache) as lint()'s run options. */
 async function runOptions(opts: CheckOpts, stdin: boolean): Promise<import('./lint.js').RunOptions> {
-  const run: import('./lint.js').RunOptions = { version: VERSION, baseline: opts.baseline };
+  const run: import('./lint.js').RunOptions = { version: VERSION, baseline: opts.baseline, jobs: await validJobs(opts.jobs) };
   if (opts.shard !== undefined) {
     const { parseShard } = await import('./input/shard.js');
     const shard = parseShard(opts.shard);
@@ -160,11 +175,15 @@ async function runOptions(opts: CheckOpts, stdin: boolean): Promise<import('./li
     if (opts.writeBaseline) throw new UsageError('--write-baseline 不能与 --shard 同时使用：每片只有一部分文件；请在 hefa merge 时写基线');
     run.shard = shard;
   }
-  if (opts.cache || opts.cacheLocation !== undefined) {
-    const { DEFAULT_CACHE_LOCATION } = await import('./cache/store.js');
-    run.cache = { location: opts.cacheLocation ?? DEFAULT_CACHE_LOCATION, version: VERSION };
-  }
+  run.cache = await cacheOption(opts);
   return run;
+}
+
+/** --cache, --cache-location (implies --cache) as lint()'s cache option. */
+async function cacheOption(opts: { cache?: boolean; cacheLocation?: string }): Promise<import('./lint.js').RunOptions['cache']> {
+  if (!opts.cache && opts.cacheLocation === undefined) return undefined;
+  const { DEFAULT_CACHE_LOCATION } = await import('./cache/store.js');
+  return { location: opts.cacheLocation ?? DEFAULT_CACHE_LOCATION, version: VERSION };
 }
 
 type MergeOpts = Pick<CheckOpts, 'config' | 'format' | 'output' | 'failOn' | 'maxWarnings' | 'quiet' | 'color' | 'baseline' | 'writeBaseline'>;
@@ -318,6 +337,9 @@ interface AuditOpts {
   failOn?: Severity;
   color?: boolean;
   progress?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+  jobs?: string;
 }
 
 /** `hefa audit`: the cleanup audit (product.md §4.2); reports and exits 0 unless an input is unreadable or --fail-on is met. */
@@ -335,10 +357,11 @@ async function runAudit(paths: string[], opts: AuditOpts, io: Io): Promise<numbe
     encoding: opts.encoding,
   });
   if (paths.length === 0) throw new UsageError('没有指定要清理审查的文件或目录；用法：hefa audit <路径…>');
+  const run = { version: VERSION, jobs: await validJobs(opts.jobs), cache: await cacheOption(opts) };
   const progress = opts.progress !== false && io.stderrIsTTY ? createProgress(io.stderr) : undefined;
   let result: LintResult;
   try {
-    result = await lint(paths, session, undefined, progress && ((done, total) => progress.update(done, total)));
+    result = await lint(paths, session, undefined, progress && ((done, total) => progress.update(done, total)), run);
   } finally {
     progress?.end();
   }
@@ -385,6 +408,10 @@ async function runInit(opts: { force?: boolean }, io: Io): Promise<number> {
   return 0;
 }
 
+const CACHE_HELP = '缓存每个文件的检查结果，未改动的文件不再重新分析（按内容哈希、hefa 版本和配置）';
+const CACHE_LOCATION_HELP = '缓存文件或目录（默认：当前目录下的 .hefacache；隐含 --cache）';
+const JOBS_HELP = '最多用 n 个工作线程检查文件（默认 auto：可用 CPU 核数的一半；每 100 个待检查文件一个线程，不足 2 个时只用主线程；结果与 n 无关）';
+
 function checkOptions(cmd: Command): Command {
   return cmd
     .option('-c, --config <file>', '配置文件（默认：从当前目录向上查找 hefa.config.yaml、.hefarc.yaml、.hefarc.yml）')
@@ -406,8 +433,9 @@ function checkOptions(cmd: Command): Command {
     .option('--write-baseline <file>', '把当前的全部问题写入基线文件（已有的基线中未检查的文件和规则保留）')
     .option('--report-unused-directives', '报告没有抑制任何问题的行内指令（directive-unused）')
     .option('--shard <i/n>', '只检查文件列表 n 片中的第 i 片（按路径的哈希确定地划分；跨文件规则由 hefa merge 合并时运行）')
-    .option('--cache', '缓存每个文件的检查结果，未改动的文件不再重新分析（按内容哈希、hefa 版本和配置）')
-    .option('--cache-location <path>', `缓存文件或目录（默认：当前目录下的 .hefacache；隐含 --cache）`)
+    .option('--cache', CACHE_HELP)
+    .option('--cache-location <path>', CACHE_LOCATION_HELP)
+    .option('--jobs <n>', JOBS_HELP)
     .addOption(new Option('--encoding <name>', '输入文件的编码（auto：UTF-8，否则按 GB18030 识别；带 BOM 的文件以 BOM 为准）').choices(['auto', 'utf8', 'gb18030']).default('auto'));
 }
 
@@ -474,6 +502,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--disable <id...>', '关闭这些规则')
     .addOption(new Option('--fail-on <severity>', '有该级别的问题时退出码为 1（默认只在文件无法读取时为 1）').choices(['error', 'warning', 'info']))
     .option('--no-progress', '不在终端显示进度')
+    .option('--cache', CACHE_HELP)
+    .option('--cache-location <path>', CACHE_LOCATION_HELP)
+    .option('--jobs <n>', JOBS_HELP)
     .action(async (paths: string[], opts: AuditOpts) => {
       code = await runAudit(paths, opts, io);
     });

@@ -2,6 +2,7 @@
  * The check pipeline: config → rules → discover → per file (read → model → rules) → sorted result.
  * Returns data and prints nothing; the CLI decides what to show.
  */
+import { statSync, type Stats } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { CorpusSummary, DocKind, Finding, FileResult, LintResult, Rule, Severity, ShardData } from './types.js';
 import { loadConfigCollecting, findConfigFile, validateRuleSettings, settingsForFile, overrideMatches, ConfigError } from './config/index.js';
@@ -10,14 +11,15 @@ import { loadRules, BUILTIN_RULES_DIR } from './rules/load.js';
 import { validateOptions } from './rules/options.js';
 import { CHECK_KINDS } from './checks/index.js';
 import { prepareRules, runRules, compareFindings, type EnabledRule, type RunEnv } from './rules/runner.js';
-import { discover } from './input/discover.js';
-import { decode, readInput, readInputBytes, type ReadOptions, type ReadResult } from './input/read.js';
+import { discover, relativePath } from './input/discover.js';
+import { decode, readInputBytesSync, type BytesResult, type ReadOptions, type ReadResult } from './input/read.js';
 import { inShard, type Shard } from './input/shard.js';
 import { CacheStore, cacheFile } from './cache/store.js';
 import { configDigest, groupKey, runKey, sha256, canonical } from './cache/key.js';
 import type { EncodingOption } from './input/encoding.js';
 import { buildDocument, summarizeDocument } from './document/build.js';
 import { diagnostic } from './document/diagnostics.js';
+import { MarkdownParserNotLoaded, loadMarkdownParser } from './document/markdown.js';
 import { createCalendar } from './cn/calendar.js';
 import { isoToday } from './cn/periods.js';
 import { DOC_POS } from './document/positions.js';
@@ -26,6 +28,7 @@ import { loadLawTable } from './laws/table.js';
 import { addCorpusFindings, summarizeForCorpus } from './corpus/index.js';
 import { applyDirectives, parseDirectives, SUPPRESSIBLE_DIAGNOSTICS } from './suppress/directives.js';
 import { addFingerprints } from './suppress/baseline.js';
+import { runPool, type PoolTask } from './parallel/pool.js';
 
 /** Bad command-line usage found while opening a session (exit 2, shown as is). */
 export class UsageError extends Error {
@@ -114,7 +117,8 @@ export function readOptions(session: Session): ReadOptions {
 /** Enabled rules for one file (config + overrides + --rule/--disable), shared by files alike. */
 function rulesFor(session: Session, relPath: string): RuleGroup {
   const { config } = session;
-  const rel = relative(config.dir, resolve(session.cwd, relPath)).split('\\').join('/');
+  // Without overrides every file is in the one group: no need to work out its path from the config.
+  const rel = config.overrides.length ? relative(config.dir, resolve(session.cwd, relPath)).split('\\').join('/') : '';
   const key = config.overrides.map((o) => (overrideMatches(o, rel) ? 1 : 0)).join('');
   let group = session.groups.get(key);
   if (!group) {
@@ -147,6 +151,7 @@ export function checkText(session: Session, path: string, read: ReadResult, corp
   try {
     return checkTextUnguarded(session, path, read, corpus, onRead);
   } catch (e) {
+    if (e instanceof MarkdownParserNotLoaded) throw e;
     // Input nested deeper than the parsers' recursion allows is bad input, not a bug (product.md §6).
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
       const message = '发现文件的结构嵌套过深，无法解析（超出调用栈）：应为正常嵌套的 Markdown 或 YAML';
@@ -216,6 +221,53 @@ export interface RunOptions {
   version?: string;
   /** --baseline as given: a shard records it for hefa merge. */
   baseline?: string;
+  /** --jobs: at most this many worker threads for the per-file step (default 1: this thread only). */
+  jobs?: number;
+}
+
+/**
+ * Files to check per worker: a worker costs about as much to start (its modules, its session) as
+ * checking 100 typical documents (docs/performance.md), so a run starts one worker per 100 files to
+ * check (cache hits do not count), up to --jobs, and none when that comes to one: one worker is only
+ * the main thread's work moved elsewhere. The shape of ESLint's `--concurrency` (50 files there).
+ */
+export const FILES_PER_WORKER = 100;
+
+/** How many workers check `files` files with at most `jobs` (0: the main thread checks them). */
+export function workerCount(files: number, jobs: number): number {
+  const n = Math.min(jobs, Math.ceil(files / FILES_PER_WORKER));
+  return n <= 1 ? 0 : n;
+}
+
+/**
+ * One file's part of a run as the per-file step gives it, in this thread or in a worker (src/parallel/):
+ * its result before the corpus phase and suppression, its corpus summary, the notices its rules gave and
+ * the other files its text was read from (a YAML record's 正文文件, with their sha256, for the cache).
+ */
+export interface FileUnit {
+  result: FileResult;
+  corpus: CorpusSummary | null;
+  notices: string[];
+  deps: [string, string | null][];
+}
+
+/** The per-file step of one file (read unless its bytes are given → model → rules → corpus summary). */
+export function checkFile(session: Session, file: string, rel: string, bytes?: BytesResult): FileUnit {
+  const read = bytes ?? readInputBytesSync(file, readOptions(session));
+  const deps: [string, string | null][] = [];
+  const onRead = (dep: string, depBytes: Uint8Array | null): void => {
+    deps.push([relative(session.cwd, dep).split('\\').join('/'), depBytes ? sha256(depBytes) : null]);
+  };
+  const outer = session.env.notices;
+  const notices = new Set<string>();
+  session.env.notices = notices;
+  const corpus: CorpusSummary[] = [];
+  try {
+    const result = checkText(session, rel, read.ok ? decode(read.bytes, session.options.encoding ?? 'auto') : read, corpus, onRead);
+    return { result, corpus: corpus[0] ?? null, notices: [...notices].sort(), deps };
+  } finally {
+    session.env.notices = outer;
+  }
 }
 
 /**
@@ -235,20 +287,54 @@ export async function lint(
     ignoreBase: session.config.dir,
     cliIgnore: session.options.ignore ?? [],
   });
-  const relOf = (file: string): string => relative(session.cwd, file).split('\\').join('/');
+  const relOf = (file: string): string => relativePath(session.cwd, file);
   const { shard } = run;
   const files = shard ? found.filter((f) => inShard(relOf(f), shard)) : found;
   const cache = run.cache ? openRunCache(session, run.cache) : null;
+  // With a cache, every file's key first (its hash from the stat index, or from its bytes)...
+  const probes = cache ? files.map((file) => probeCache(session, cache, file, relOf(file))) : null;
+  // ...then the record of the last run: its whole result, when every file and setting is the same.
+  const recordable = cache !== null && !stdin && !shard;
+  if (recordable && probes!.every((p) => p.key)) {
+    const recorded = readRunRecord(session, cache, probes!);
+    if (recorded) {
+      onProgress?.(files.length, files.length);
+      const problem = cache.store.save(session.cwd);
+      if (problem) recorded.notices = [...recorded.notices, problem].sort();
+      return recorded;
+    }
+  }
+  // Per file, in the order discover() gave: a cache hit, or a task for this thread or the workers.
+  const units: (FileUnit | undefined)[] = new Array(files.length);
+  const tasks: (PoolTask & { key?: string })[] = [];
+  let done = 0;
+  files.forEach((file, index) => {
+    const rel = relOf(file);
+    const probe = probes ? lookupCache(session, cache!, probes[index]!) : null;
+    if (probe?.unit) {
+      units[index] = probe.unit;
+      onProgress?.(++done, files.length);
+    } else {
+      tasks.push({ index, file, rel, ...(probe ? { bytes: probe.bytes, key: probe.key } : {}) });
+    }
+    if (probes && probe?.key) probes[index]!.key = probe.key;
+  });
+  const poolFailed = await checkFiles(session, tasks, run.jobs ?? 1, (task, unit) => {
+    units[task.index] = unit;
+    // A result with an internal error is never stored.
+    if (cache && task.key && !unit.result.findings.some((f) => f.ruleId === 'internal-error')) {
+      cache.store.put(task.key, { path: task.rel, deps: unit.deps, result: unit.result, corpus: unit.corpus, notices: unit.notices });
+    }
+    onProgress?.(++done, files.length);
+  });
   const results: FileResult[] = [];
   const corpus: CorpusSummary[] = [];
-  for (const file of files) {
-    const rel = relOf(file);
-    results.push(cache ? await checkCached(session, cache, file, rel, corpus) : checkText(session, rel, await readInput(file, readOptions(session)), corpus));
-    onProgress?.(results.length, files.length);
+  for (const unit of units as FileUnit[]) {
+    results.push(unit.result);
+    if (unit.corpus) corpus.push(unit.corpus);
+    for (const n of unit.notices) session.env.notices.add(n);
   }
-  // A cache that cannot be written is this run's notice only (not one a shard passes on to hefa merge).
-  const cacheProblem = cache?.store.save(session.cwd) ?? null;
-  if (stdin) results.push(checkText(session, stdin.filename, stdin.text, corpus));
+  if (stdin) results.push(await withMarkdownParser(() => checkText(session, stdin.filename, stdin.text, corpus)));
   let result: LintResult;
   if (!shard) {
     result = await completeRun(session, results, corpus, { stdin });
@@ -258,7 +344,18 @@ export async function lint(
     result = await completeRun(session, results, corpus, { corpus: false });
     result.shard = shardData(session, paths, shard, run, raw, corpus, result);
   }
-  if (cacheProblem) result.notices = [...result.notices, cacheProblem].sort();
+  if (cache) {
+    // The record of this run, unless some file was unreadable, had no entry stored or a worker failed.
+    const storable = (units as FileUnit[]).every((u) => !u.result.findings.some((f) => f.ruleId === 'internal-error' || f.ruleId === 'read-error'));
+    if (recordable && storable && !poolFailed && probes!.every((p) => p.key)) {
+      const deps = new Map<string, string | null>();
+      for (const unit of units as FileUnit[]) for (const [dep, hash] of unit.deps) deps.set(dep, hash);
+      cache.store.putRun(runRecordKey(session, cache, probes!), JSON.stringify({ deps: [...deps], result }));
+    }
+    // A cache that cannot be written is this run's notice only (not one a shard passes on to hefa merge).
+    const cacheProblem = cache.store.save(session.cwd);
+    if (cacheProblem) result.notices = [...result.notices, cacheProblem].sort();
+  }
   return result;
 }
 
@@ -285,7 +382,9 @@ export async function completeRun(
 
 /** A checked file's text again (fingerprints of corpus findings), or null when it cannot be read. */
 async function sourceOf(session: Session, path: string, stdin?: { text: ReadResult; filename: string }): Promise<string | null> {
-  const read = stdin && path === stdin.filename ? stdin.text : await readInput(resolve(session.cwd, path), readOptions(session));
+  if (stdin && path === stdin.filename) return stdin.text.ok ? stdin.text.text : null;
+  const bytes = readInputBytesSync(resolve(session.cwd, path), readOptions(session));
+  const read = bytes.ok ? decode(bytes.bytes, session.options.encoding ?? 'auto') : bytes;
   return read.ok ? read.text : null;
 }
 
@@ -333,55 +432,171 @@ function openRunCache(session: Session, opts: { location: string; version: strin
   return { store: CacheStore.open(cacheFile(opts.location, session.cwd), opts.version), run: runKey(session, opts.version), groups: new WeakMap() };
 }
 
-/** The sha256 of a file's bytes, or null when it cannot be read. */
-async function hashOf(file: string, session: Session): Promise<string | null> {
-  const r = await readInputBytes(file, readOptions(session));
-  return r.ok ? sha256(r.bytes) : null;
+/**
+ * The per-file step of `tasks`: on worker threads when there are enough files (workerCount), else
+ * here. `onUnit` gets each task's unit once, in any order. Files a
+ * failed pool did not give back are checked here, with a notice; the result says whether that happened.
+ */
+async function checkFiles<T extends PoolTask>(session: Session, tasks: T[], jobs: number, onUnit: (task: T, unit: FileUnit) => void): Promise<boolean> {
+  const workers = workerCount(tasks.length, jobs);
+  const got = new Set<number>();
+  let failed = false;
+  if (workers > 0) {
+    const byIndex = new Map(tasks.map((t) => [t.index, t]));
+    try {
+      await runPool({ ...session.options, asOf: session.asOf }, tasks, workers, (index, unit) => {
+        got.add(index);
+        onUnit(byIndex.get(index)!, unit);
+      });
+      return false;
+    } catch (e) {
+      failed = true;
+      session.env.notices.add(`工作线程出错（${(e as Error).message}）：其余文件已在主线程中检查`);
+    }
+  }
+  for (const task of tasks) {
+    if (got.has(task.index)) continue;
+    const bytes = task.bytes ? ({ ok: true, bytes: task.bytes as Buffer } as const) : undefined;
+    onUnit(task, await withMarkdownParser(() => checkFile(session, task.file, task.rel, bytes)));
+  }
+  return failed;
+}
+
+/** Run a per-file step; when its body needs remark-parse before it is loaded, load it and run the step again. */
+async function withMarkdownParser<T>(step: () => T): Promise<T> {
+  try {
+    return step();
+  } catch (e) {
+    if (!(e instanceof MarkdownParserNotLoaded)) throw e;
+    await loadMarkdownParser();
+    return step();
+  }
 }
 
 /**
- * Check one file through the cache: the key is its bytes' hash with its rule settings and the run's
- * (src/cache/key.ts); a hit gives the stored per-file result and summary without building the model.
- * A result with an internal error is never stored.
+ * How long before the hash was taken a file's ctime must be for its stat to stand for its content.
+ * File timestamps tick coarsely (a few ms on Linux, 2 s on FAT): a file written again within the same
+ * tick after it was read keeps its stat, so only files already older than this when read are trusted
+ * (git's "racy clean" rule). A file edited just before a run is hashed again next time, then trusted.
  */
-async function checkCached(session: Session, cache: RunCache, file: string, rel: string, corpus: CorpusSummary[]): Promise<FileResult> {
-  const bytes = await readInputBytes(file, readOptions(session));
-  if (!bytes.ok) return checkText(session, rel, bytes, corpus);
+export const STAT_TRUST_MARGIN_MS = 2000;
+
+/**
+ * The sha256 of a file's bytes through the cache's stat index: when size, mtime, ctime and inode are
+ * those recorded with a trusted hash, that hash without reading the file; otherwise the file is read
+ * (bytes returned too) and its stat recorded. Null when it cannot be read.
+ */
+function statHash(session: Session, cache: RunCache, file: string, rel: string): { hash: string; bytes?: Buffer } | { hash: null; failure: BytesResult } {
+  const max = session.config.maxFileSize;
+  let st: Stats | undefined;
+  try {
+    st = statSync(file);
+  } catch {
+    // readInputBytesSync says why.
+  }
+  const known = st?.isFile() && st.size <= max ? cache.store.stat(rel) : null;
+  const same = Boolean(st && known && known.size === st.size && known.mtimeMs === st.mtimeMs && known.ctimeMs === st.ctimeMs && known.ino === st.ino);
+  if (same && known!.ctimeMs < known!.at - STAT_TRUST_MARGIN_MS) {
+    cache.store.keepStat(rel);
+    return { hash: known!.hash };
+  }
+  const at = Date.now();
+  const bytes = readInputBytesSync(file, readOptions(session));
+  if (!bytes.ok) return { hash: null, failure: bytes };
+  const hash = sha256(bytes.bytes);
+  if (same && known!.hash === hash && !(known!.ctimeMs < at - STAT_TRUST_MARGIN_MS)) {
+    // Still too recent to trust: the record as it was (the cache file need not be rewritten for it).
+    cache.store.keepStat(rel);
+  } else if (st) {
+    // The stat taken before reading: if the file changed in between, it no longer matches next time.
+    cache.store.noteStat(rel, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, hash, at });
+  }
+  return { hash, bytes: bytes.bytes };
+}
+
+/** A file's key in the cache, as far as its stat or its bytes give it (probeCache). */
+interface CacheProbe {
+  file: string;
+  rel: string;
+  /** The key; absent when the file could not be read (`failure` says why). */
+  key?: string;
+  /** The bytes, when they were read to hash them (not when the stat index gave the hash). */
+  bytes?: Buffer;
+  /** Whether the hash came from the stat index. */
+  trusted: boolean;
+  failure?: BytesResult;
+}
+
+/**
+ * A file's cache key: its bytes' hash with its rule settings and the run's (src/cache/key.ts). The hash
+ * comes from the stat index when the stat is trusted, else from the bytes, which are kept for checking.
+ */
+function probeCache(session: Session, cache: RunCache, file: string, rel: string): CacheProbe {
+  const h = statHash(session, cache, file, rel);
+  if (h.hash === null) return { file, rel, trusted: false, failure: h.failure };
+  return { file, rel, key: fileKey(session, cache, rel, h.hash), bytes: h.bytes, trusted: !h.bytes };
+}
+
+function fileKey(session: Session, cache: RunCache, rel: string, hash: string): string {
   const group = rulesFor(session, rel);
   let gk = cache.groups.get(group);
   if (gk === undefined) cache.groups.set(group, (gk = groupKey(group.rules, group.kind, group.unknownKey)));
-  const key = sha256(`${cache.run}\n${gk}\n${rel}\n${sha256(bytes.bytes)}`);
-  const hit = cache.store.get(key);
-  if (hit && hit.path === rel && (await depsUnchanged(hit.deps, session))) {
-    cache.store.keep(key);
-    if (hit.corpus) corpus.push(hit.corpus);
-    for (const n of hit.notices) session.env.notices.add(n);
-    return hit.result;
-  }
-  // A miss: check it, noting the other files it reads and the notices its rules give.
-  const deps: [string, string | null][] = [];
-  const onRead = (dep: string, depBytes: Uint8Array | null): void => {
-    deps.push([relative(session.cwd, dep).split('\\').join('/'), depBytes ? sha256(depBytes) : null]);
-  };
-  const outer = session.env.notices;
-  const notices = new Set<string>();
-  session.env.notices = notices;
-  const before = corpus.length;
-  let result: FileResult;
-  try {
-    result = checkText(session, rel, decode(bytes.bytes, session.options.encoding ?? 'auto'), corpus, onRead);
-  } finally {
-    session.env.notices = outer;
-    for (const n of notices) outer.add(n);
-  }
-  if (!result.findings.some((f) => f.ruleId === 'internal-error')) {
-    cache.store.put(key, { path: rel, deps, result, corpus: corpus.length > before ? corpus[corpus.length - 1]! : null, notices: [...notices].sort() });
-  }
-  return result;
+  return sha256(`${cache.run}\n${gk}\n${rel}\n${hash}`);
 }
 
-async function depsUnchanged(deps: [string, string | null][], session: Session): Promise<boolean> {
-  for (const [dep, hash] of deps) if ((await hashOf(resolve(session.cwd, dep), session)) !== hash) return false;
+/**
+ * A probed file through the cache: a hit gives the stored unit without building the model (nor, with a
+ * trusted stat, reading the file); otherwise the key and the file's bytes, to check and store. An
+ * unreadable file's unit (its read-error) is never stored.
+ */
+function lookupCache(session: Session, cache: RunCache, probe: CacheProbe): { unit: FileUnit; key?: undefined; bytes?: undefined } | { unit?: undefined; key: string; bytes: Buffer } {
+  const { file, rel, key } = probe;
+  if (key === undefined) return { unit: checkFile(session, file, rel, probe.failure) };
+  const hit = cache.store.get(key);
+  if (hit && hit.path === rel && depsUnchanged(hit.deps, session, cache)) {
+    cache.store.keep(key);
+    return { unit: { result: hit.result, corpus: hit.corpus, notices: hit.notices, deps: hit.deps } };
+  }
+  if (probe.bytes) return { key, bytes: probe.bytes };
+  // A miss on a trusted stat (other settings, say): read the file now, and key it by what was read.
+  const bytes = readInputBytesSync(file, readOptions(session));
+  if (!bytes.ok) return { unit: checkFile(session, file, rel, bytes) };
+  return { key: fileKey(session, cache, rel, sha256(bytes.bytes)), bytes: bytes.bytes };
+}
+
+/**
+ * The key of a run record: the run's settings, --report-unused-directives (the one option that acts
+ * only after the per-file step) and every file's path and key in order.
+ */
+function runRecordKey(session: Session, cache: RunCache, probes: CacheProbe[]): string {
+  const head = `${cache.run}\n${session.options.reportUnusedDirectives ? 1 : 0}\n`;
+  return sha256(head + probes.map((p) => `${p.rel}\t${p.key}`).join('\n'));
+}
+
+/**
+ * The result of the last run when it was this run (same key) and the other files it read (正文文件)
+ * are unchanged; every file's entry is then kept as it was. Null otherwise.
+ */
+function readRunRecord(session: Session, cache: RunCache, probes: CacheProbe[]): LintResult | null {
+  const key = runRecordKey(session, cache, probes);
+  const text = cache.store.run(key);
+  if (text === null) return null;
+  let record: { deps: [string, string | null][]; result: LintResult };
+  try {
+    record = JSON.parse(text) as typeof record;
+    if (!Array.isArray(record?.deps) || !Array.isArray(record.result?.files) || !Array.isArray(record.result.notices)) return null;
+  } catch {
+    return null;
+  }
+  if (!depsUnchanged(record.deps, session, cache)) return null;
+  for (const p of probes) cache.store.keep(p.key!);
+  cache.store.keepRun(key);
+  return record.result;
+}
+
+/** Whether the other files a cached result was read from (正文文件) still have the recorded hashes. */
+function depsUnchanged(deps: [string, string | null][], session: Session, cache: RunCache): boolean {
+  for (const [dep, hash] of deps) if (statHash(session, cache, resolve(session.cwd, dep), dep).hash !== hash) return false;
   return true;
 }
 

@@ -13,7 +13,7 @@ import type { EnabledRule } from '../rules/runner.js';
 import type { Session } from '../lint.js';
 
 /** Bump when the cache's entries change shape or meaning. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');

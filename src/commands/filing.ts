@@ -9,6 +9,7 @@ import { settingsForFile } from '../config/index.js';
 import { discover } from '../input/discover.js';
 import { readInput, type ReadResult } from '../input/read.js';
 import { buildDocument } from '../document/build.js';
+import { loadMarkdownParser } from '../document/markdown.js';
 import {
   compareObligations,
   filingEnv,
@@ -51,6 +52,7 @@ export const FAILING_STATUSES: Readonly<Record<'error' | 'warning' | 'info', rea
 
 /** The obligations of every input, sorted by due date, path and target. */
 export async function filingReport(paths: string[], session: Session, stdin?: { text: ReadResult; filename: string }): Promise<FilingReport> {
+  await loadMarkdownParser();
   const files = await discover(paths.filter((p) => p !== '-'), {
     cwd: session.cwd,
     ignore: session.config.ignore,

@@ -2,10 +2,9 @@
  * Markdown → blocks of plain text with an exact map back to source offsets (product.md §2.3).
  * One walk over the mdast tree from remark-parse; raw HTML is read by a small scanner of our own.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
 import type { Block } from '../types.js';
 import { BLOCK_ELEMENTS, BLOCK_ELEMENT_START, HTML_ELEMENTS, decodeEntityAt, parseTagAt } from './html-text.js';
+import { fastBlocks } from './fast-blocks.js';
 
 type Segment = Block['segments'][number];
 
@@ -18,7 +17,30 @@ export interface MdNode {
   position?: { start: { offset?: number }; end: { offset?: number } };
 }
 
-const parser = unified().use(remarkParse).freeze();
+/**
+ * remark-parse, loaded on first need: most bodies are read by fastBlocks, and a run served from the
+ * cache reads none, so a run that never meets other Markdown does not pay for loading unified, remark
+ * and micromark (about 50 ms of start-up). Loading is asynchronous (ES modules) and the document
+ * builder is not, so a body that needs the parser before it is loaded throws MarkdownParserNotLoaded;
+ * the pipeline (src/lint.ts) loads it and reads that file again. Callers that build documents
+ * directly load it first (loadMarkdownParser).
+ */
+let parser: { parse(text: string): unknown } | null = null;
+
+/** Thrown by readBlocks before loadMarkdownParser() has finished: load it, then build the document again. */
+export class MarkdownParserNotLoaded extends Error {
+  override name = 'MarkdownParserNotLoaded';
+  constructor() {
+    super('remark-parse is not loaded yet: await loadMarkdownParser() and build the document again');
+  }
+}
+
+/** Load remark-parse (once); afterwards every body can be read. */
+export async function loadMarkdownParser(): Promise<void> {
+  if (parser) return;
+  const [{ unified }, { default: remarkParse }] = await Promise.all([import('unified'), import('remark-parse')]);
+  parser ??= unified().use(remarkParse).freeze();
+}
 
 /** True for whitespace as it occurs in Chinese legal text (ASCII, NBSP, en/em spaces, U+3000, BOM). */
 export function isSpaceCode(c: number): boolean {
@@ -682,6 +704,10 @@ export function readBlocksSafely(source: string, bodyStart: number): { blocks: B
   if (hazard) {
     return { blocks: plainTextBlocks(source, bodyStart), problem: { message: `发现${hazard.reason}：无法按 Markdown 解析，已按纯文本逐行读取`, offset: hazard.offset } };
   }
+  // Most bodies are headings and plain paragraphs: read those in one pass without remark (same blocks,
+  // test/document/fast-blocks.test.ts). Only after the hazard check, which fastBlocks does not repeat.
+  const fast = fastBlocks(source, bodyStart);
+  if (fast) return { blocks: fast, problem: null };
   try {
     return { blocks: readBlocks(source, bodyStart), problem: null };
   } catch (e) {
@@ -694,6 +720,7 @@ export function readBlocksSafely(source: string, bodyStart: number): { blocks: B
  * Read the Markdown body `source.slice(bodyStart)` into blocks (headings, paragraphs, raw-HTML paragraphs) whose offsets refer to `source`.
  */
 export function readBlocks(source: string, bodyStart: number): Block[] {
+  if (!parser) throw new MarkdownParserNotLoaded();
   const body = bodyStart > 0 ? source.slice(bodyStart) : source;
   return blocksOfTree(source, bodyStart, parser.parse(body) as unknown as MdNode);
 }

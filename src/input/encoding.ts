@@ -23,6 +23,8 @@
  * throws on `new TextDecoder('gb18030')`: that is caught and reported as "GB18030 unsupported".
  */
 
+import { isUtf8 } from 'node:buffer';
+
 export type Encoding = 'utf8' | 'gb18030' | 'utf16le' | 'utf16be';
 export type EncodingOption = 'auto' | 'utf8' | 'gb18030';
 export const ENCODING_OPTIONS: readonly EncodingOption[] = ['auto', 'utf8', 'gb18030'];
@@ -41,12 +43,9 @@ const BINARY_PROBE = 8192;
  * character (D6 D0 for 中) is reported at its lead byte D6, as a user reading a hex dump expects.
  */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  try {
-    utf8Decoder.decode(bytes);
-    return -1; // the native validator says it is fine; no need to walk
-  } catch {
-    // fall through and find where
-  }
+  // Node's native validator (simdutf) answers for valid input in a fraction of a decode; the walk
+  // below only finds where invalid input goes wrong.
+  if (isUtf8(bytes)) return -1;
   const n = bytes.length;
   let i = 0;
   while (i < n) {

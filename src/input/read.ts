@@ -5,7 +5,7 @@
  * Size: a file is stat'ed first and refused above `maxFileSize` without being read; standard input is
  * read in chunks and refused as soon as it passes the limit. Decoding: encoding.ts.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { decodeBytes, type Encoding, type EncodingOption } from './encoding.js';
 
@@ -125,16 +125,25 @@ export async function readInputBytes(file: string, opts: ReadOptions = {}): Prom
 
 /** Synchronous readInput, for a YAML record's 正文文件 (the Document builder is synchronous). */
 export function readInputSync(file: string, opts: ReadOptions = {}): ReadResult {
-  const r = readBytesSync(file, opts);
+  const r = readInputBytesSync(file, opts);
   opts.onRead?.(file, r.ok ? r.bytes : null);
   return r.ok ? decode(r.bytes, opts.encoding) : r;
 }
 
-function readBytesSync(file: string, opts: ReadOptions): BytesResult {
+/**
+ * readInputBytes without the event loop: what the pipeline uses, since thousands of small awaited reads
+ * leave the thread idle between them (measured: 2.6 s idle in a 9.5 s corpus run). stat comes before
+ * open, so a named pipe is refused instead of blocking the open.
+ */
+export function readInputBytesSync(file: string, opts: ReadOptions = {}): BytesResult {
   const max = opts.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   let fd: number | null = null;
   try {
+    const first = statSync(file);
+    if (!first.isFile()) return notAFile(first.isDirectory());
+    if (first.size > max) return tooLarge(first.size, max);
     fd = openSync(file, 'r');
+    // The file may have changed since stat: read at most max + 1 bytes and check again.
     const st = fstatSync(fd);
     if (!st.isFile()) return notAFile(st.isDirectory());
     if (st.size > max) return tooLarge(st.size, max);

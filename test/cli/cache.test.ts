@@ -5,7 +5,7 @@
  * 正文文件 or a deleted file are picked up; a corrupt, truncated or foreign cache is ignored and rebuilt;
  * a cache that cannot be written is a notice, never a failure.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, ROOT, hefa, useCliSuite, workspace, type Run } from '../helpers/cli.js';
@@ -28,8 +28,9 @@ function check(cwd: string, ...extra: string[]): Run {
   return r;
 }
 
-/** The cache's entry lines (after the header). */
-const entries = (file: string): string[] => readFileSync(file, 'utf8').split('\n').slice(1).filter(Boolean);
+/** The result entries of a cache file (not its header, the stat index's `@` lines or the run record's `!` line). */
+const isEntry = (l: string): boolean => l !== '' && !l.startsWith('@\t') && !l.startsWith('!\t');
+const entries = (file: string): string[] => readFileSync(file, 'utf8').split('\n').slice(1).filter(isEntry);
 
 interface Report {
   files: { path: string; findings: { ruleId: string; message: string }[] }[];
@@ -68,9 +69,16 @@ describe('hefa check --cache', () => {
     check(cwd, '--cache');
     const cache = join(cwd, '.hefacache');
     const original = readFileSync(cache, 'utf8');
-    // Alter a stored message (the line stays valid JSON): the warm run must show it.
-    const altered = original.replace('"message":"', '"message":"（来自缓存）');
-    expect(altered).not.toBe(original);
+    // The run record (`!` line) is the whole result of the last run: with nothing changed, it is the
+    // result. Alter a message in it (the line stays valid JSON): the warm run must show it.
+    const record = original.split('\n').find((l) => l.startsWith('!\t'))!;
+    expect(record).toBeDefined();
+    writeFileSync(cache, original.replace(record, record.replace('"message":"', '"message":"（来自运行记录）')));
+    expect(check(cwd, '--format', 'json', '--cache').stdout).toContain('（来自运行记录）');
+    // Without the record, each file's stored entry is used: alter one of those.
+    const entriesOnly = original.split('\n').filter((l) => !l.startsWith('!\t')).join('\n');
+    const altered = entriesOnly.replace('"message":"', '"message":"（来自缓存）');
+    expect(altered).not.toBe(entriesOnly);
     writeFileSync(cache, altered);
     expect(check(cwd, '--format', 'json', '--cache').stdout).toContain('（来自缓存）');
     writeFileSync(cache, original);
@@ -93,14 +101,17 @@ describe('hefa check --cache', () => {
     expect(check(local, '--format', 'json', '--cache').stdout).toBe(before.stdout);
   });
 
-  it('a changed config, --as-of or rule selection is never served from the cache', () => {
+  it('a changed config, --as-of, rule selection or --report-unused-directives is never served from the cache', () => {
     const local = set();
+    // A directive that suppresses nothing: only --report-unused-directives reports it.
+    writeFileSync(join(local, 'docs', '指令.md'), '# 夹江县测试办法\n\n<!-- hefa-disable-next-line normative-no-penalty -- 下一行没有罚款 -->\n第一条　为了测试，制定本办法。\n');
     check(local, '--format', 'json', '--cache');
     writeFileSync(join(local, 'hefa.config.yaml'), `rules:\n  ${DUP}: warning\nparams:\n  comment.minDays: 40\n`);
     const uncached = check(local, '--format', 'json');
     expect(uncached.stdout).not.toBe(check(local, '--format', 'json', '--disable', DUP).stdout);
     expect(check(local, '--format', 'json', '--cache').stdout).toBe(uncached.stdout);
-    for (const extra of [['--disable', DUP], ['--rule', DUP], ['--as-of', '2030-01-01']]) {
+    expect(check(local, '--format', 'json', '--report-unused-directives').stdout).toContain('directive-unused');
+    for (const extra of [['--disable', DUP], ['--rule', DUP], ['--as-of', '2030-01-01'], ['--report-unused-directives'], []]) {
       expect(check(local, '--format', 'json', '--cache', ...extra).stdout).toBe(check(local, '--format', 'json', ...extra).stdout);
     }
   });
@@ -135,7 +146,7 @@ describe('hefa check --cache', () => {
   it.each([
     ['garbage', () => '\u0000\u0001 not a cache at all {'],
     ['a truncated file', (text: string) => text.slice(0, Math.floor(text.length / 2))],
-    ['another version’s cache', (text: string) => text.replace(/^hefa-cache\t1\t[^\n]*/, 'hefa-cache\t1\t0.0.1')],
+    ['another version’s cache', (text: string) => text.replace(/^hefa-cache\t(\d+)\t[^\n]*/, 'hefa-cache\t$1\t0.0.1')],
     ['a damaged entry', (text: string) => text.replace(/\t\{"path"/, '\t{"path"]]')],
     ['an empty file', () => ''],
   ])('%s in the cache is ignored and rebuilt', (_name, damage) => {
@@ -149,7 +160,7 @@ describe('hefa check --cache', () => {
     expect(r.stdout).toBe(expected.stdout);
     expect(r.stderr).toBe('');
     expect(readFileSync(cache, 'utf8').split('\n')[0]).toBe(good.split('\n')[0]);
-    expect(entries(cache)).toHaveLength(good.split('\n').slice(1).filter(Boolean).length);
+    expect(entries(cache)).toHaveLength(good.split('\n').slice(1).filter(isEntry).length);
     expect(check(local, '--format', 'json', '--cache').stdout).toBe(expected.stdout);
   });
 
@@ -191,4 +202,41 @@ describe('hefa check --cache', () => {
     }
     expect(hefa(['merge', '--format', 'json', ...names], local).stdout).toBe(full);
   });
+});
+
+describe('the stat index of --cache', () => {
+  /** The `@` lines (`@ size mtimeMs ctimeMs ino sha256 at "path"`) as [path, size, mtimeMs, ctimeMs, ino, sha256, at]. */
+  const stats = (file: string): [string, number, number, number, number, string, number][] =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('@\t'))
+      .map((l) => {
+        const f = l.split('\t');
+        return [JSON.parse(f.slice(7).join('\t')) as string, Number(f[1]), Number(f[2]), Number(f[3]), Number(f[4]), f[5]!, Number(f[6])];
+      });
+
+  it('records every file read, and a file rewritten with the same size and its old mtime is checked again', async () => {
+    const local = set();
+    const file = join(local, 'docs', 'dup', '城区门前责任区管理办法.md');
+    // A whole-second mtime, so that it can be set back exactly after the change below.
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    // Files changed well before the run: their stats are trusted on the next run (src/lint.ts statHash).
+    await new Promise((r) => setTimeout(r, 2200));
+    check(local, '--cache');
+    const cache = join(local, '.hefacache');
+    const recorded = stats(cache);
+    expect(recorded.map((s) => s[0]).sort()).toEqual(entries(cache).map((l) => (JSON.parse(l.slice(65)) as { path: string }).path).sort());
+    for (const [, , , ctimeMs, , , at] of recorded) expect(at - ctimeMs).toBeGreaterThan(2000);
+    expect(ruleIdsOf(check(local, '--format', 'json', '--cache'), 'docs/dup/城区门前责任区管理办法.md')).toContain(DUP);
+
+    // Same length, same mtime, different 文号: only the ctime tells.
+    const before = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('夹府规[2023]3号', '夹府规[2023]4号'));
+    utimesSync(file, 1_700_000_000, 1_700_000_000);
+    expect(statSync(file).size).toBe(before.size);
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+    const after = check(local, '--format', 'json', '--cache');
+    expect(ruleIdsOf(after, 'docs/dup/城区门前责任区管理办法.md')).not.toContain(DUP);
+    expect(after.stdout).toBe(check(local, '--format', 'json').stdout);
+  }, 30_000);
 });

@@ -26,7 +26,7 @@ export function hefa(args: string[], cwd: string, opts: { input?: string | Buffe
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...opts.env };
   delete env.HEFA_DEBUG;
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input: opts.input ?? '', encoding: 'utf8', env, timeout: 20000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input: opts.input ?? '', encoding: 'utf8', env, timeout: 20000, maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
