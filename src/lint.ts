@@ -11,7 +11,7 @@ import { loadRules, BUILTIN_RULES_DIR } from './rules/load.js';
 import { validateOptions } from './rules/options.js';
 import { CHECK_KINDS } from './checks/index.js';
 import { prepareRules, runRules, compareFindings, type EnabledRule, type RunEnv } from './rules/runner.js';
-import { discover, relativePath } from './input/discover.js';
+import { discoverFiles } from './input/discover.js';
 import { decode, readInputBytesSync, type BytesResult, type ReadOptions, type ReadResult } from './input/read.js';
 import { inShard, type Shard } from './input/shard.js';
 import { CacheStore, cacheFile } from './cache/store.js';
@@ -281,18 +281,18 @@ export async function lint(
   onProgress?: (done: number, total: number) => void,
   run: RunOptions = {},
 ): Promise<LintResult> {
-  const found = await discover(paths.filter((p) => p !== '-'), {
+  const found = await discoverFiles(paths.filter((p) => p !== '-'), {
     cwd: session.cwd,
     ignore: session.config.ignore,
     ignoreBase: session.config.dir,
     cliIgnore: session.options.ignore ?? [],
   });
-  const relOf = (file: string): string => relativePath(session.cwd, file);
   const { shard } = run;
-  const files = shard ? found.filter((f) => inShard(relOf(f), shard)) : found;
+  const discovered = shard ? found.filter((f) => inShard(f.rel, shard)) : found;
+  const files = discovered.map((f) => f.abs);
   const cache = run.cache ? openRunCache(session, run.cache) : null;
   // With a cache, every file's key first (its hash from the stat index, or from its bytes)...
-  const probes = cache ? files.map((file) => probeCache(session, cache, file, relOf(file))) : null;
+  const probes = cache ? discovered.map((f) => probeCache(session, cache, f.abs, f.rel)) : null;
   // ...then the record of the last run: its whole result, when every file and setting is the same.
   const recordable = cache !== null && !stdin && !shard;
   if (recordable && probes!.every((p) => p.key)) {
@@ -308,8 +308,7 @@ export async function lint(
   const units: (FileUnit | undefined)[] = new Array(files.length);
   const tasks: (PoolTask & { key?: string })[] = [];
   let done = 0;
-  files.forEach((file, index) => {
-    const rel = relOf(file);
+  discovered.forEach(({ abs: file, rel }, index) => {
     const probe = probes ? lookupCache(session, cache!, probes[index]!) : null;
     if (probe?.unit) {
       units[index] = probe.unit;

@@ -95,56 +95,70 @@ const IGNORED_NAMES = new Set(['hefa.config.yaml']);
  * .hefarc.yaml), and matching is case-sensitive; node_modules folders and hefa.config.yaml files are
  * never documents (ALWAYS_IGNORED); links are not followed; an unreadable folder is skipped
  * (fast-glob's suppressErrors). An explicit stack, not recursion: a folder tree may be very deep.
+ * `rootRel` is the folder's path relative to cwd: each file's is built from it, not computed again.
  */
-function walkFolder(root: string): string[] {
-  const out: string[] = [];
-  const stack = [root];
+function walkFolder(root: string, rootRel: string): Discovered[] {
+  const out: Discovered[] = [];
+  const stack: Discovered[] = [{ abs: root, rel: rootRel }];
   while (stack.length) {
     const dir = stack.pop()!;
     let entries: Dirent[];
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(dir.abs, { withFileTypes: true });
     } catch {
       continue;
     }
     for (const e of entries) {
       const name = e.name;
       if (name.charCodeAt(0) === 46 /* . */) continue;
-      const path = join(dir, name);
+      const entry = { abs: join(dir.abs, name), rel: dir.rel ? `${dir.rel}/${name}` : name };
       if (e.isDirectory()) {
-        if (name !== 'node_modules') stack.push(path);
+        if (name !== 'node_modules') stack.push(entry);
         // A folder named x.md is walked, not read.
         continue;
       }
       if (!DOCUMENT_NAME.test(name) || IGNORED_NAMES.has(name)) continue;
-      if (keepEntry(path, false, e.isSymbolicLink())) out.push(path);
+      if (keepEntry(entry.abs, false, e.isSymbolicLink())) out.push(entry);
     }
   }
   return out;
 }
 
+/** A document to check: its absolute path and its path relative to cwd with `/` (relativePath). */
+export interface Discovered {
+  abs: string;
+  rel: string;
+}
+
 /** Absolute paths of every document to check, sorted by their path relative to cwd. */
 export async function discover(paths: string[], opts: DiscoverOptions): Promise<string[]> {
+  return (await discoverFiles(paths, opts)).map((f) => f.abs);
+}
+
+/** Every document to check with its relative path, sorted by that path. */
+export async function discoverFiles(paths: string[], opts: DiscoverOptions): Promise<Discovered[]> {
   const missing: string[] = [];
-  const files = new Set<string>();
+  const files = new Map<string, string>();
   const cfgIgnore = ignore().add(opts.ignore);
   const cliIgnore = ignore().add(opts.cliIgnore);
   const noPatterns = opts.ignore.length === 0 && opts.cliIgnore.length === 0;
-  const ignored = (abs: string): boolean => {
+  const ignored = (f: Discovered): boolean => {
     if (noPatterns) return false;
-    const a = relative(opts.ignoreBase, abs).split('\\').join('/');
-    const b = relative(opts.cwd, abs).split('\\').join('/');
+    const a = opts.ignoreBase === opts.cwd ? f.rel : relative(opts.ignoreBase, f.abs).split(sep).join('/');
+    const b = f.rel;
     return (!!a && !a.startsWith('..') && cfgIgnore.ignores(a)) || (!!b && !b.startsWith('..') && cliIgnore.ignores(b));
+  };
+  const add = (found: Discovered[], p: string): void => {
+    const kept = found.filter((f) => !ignored(f));
+    if (kept.length === 0) missing.push(p);
+    for (const f of kept) files.set(f.abs, f.rel);
   };
   for (const p of paths) {
     const abs = isAbsolute(p) ? p : resolve(opts.cwd, p);
     if (!lstatSync(abs, { throwIfNoEntry: false })) {
       // A glob pattern given on the command line (quoted so the shell did not expand it).
       if (/[*?[{]/.test(p)) {
-        const found = await walkGlob(p, opts.cwd);
-        const kept = found.filter((f) => !ignored(f));
-        if (kept.length === 0) missing.push(p);
-        kept.forEach((f) => files.add(f));
+        add((await walkGlob(p, opts.cwd)).map((f) => ({ abs: f, rel: relativePath(opts.cwd, f) })), p);
         continue;
       }
       missing.push(p);
@@ -155,23 +169,17 @@ export async function discover(paths: string[], opts: DiscoverOptions): Promise<
       isDir = statSync(abs).isDirectory();
     } catch {
       // It exists but cannot be followed (a symlink loop or a dangling link): a read-error on that file.
-      files.add(abs);
+      files.set(abs, relativePath(opts.cwd, abs));
       continue;
     }
     if (isDir) {
-      const found = walkFolder(abs);
-      const kept = found.filter((f) => !ignored(f));
-      if (kept.length === 0) missing.push(p);
-      kept.forEach((f) => files.add(f));
+      // The folder's relative path once; its files' paths are that plus the names walked.
+      add(walkFolder(abs, relativePath(opts.cwd, abs)), p);
     } else {
       // An explicit file is checked even when an ignore pattern matches it: the user asked for it.
-      files.add(abs);
+      files.set(abs, relativePath(opts.cwd, abs));
     }
   }
   if (missing.length) throw new PathError(missing);
-  // Each path made relative once, not once per comparison.
-  return [...files]
-    .map((abs) => ({ abs, rel: relativePath(opts.cwd, abs) }))
-    .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
-    .map((f) => f.abs);
+  return [...files].map(([abs, rel]) => ({ abs, rel })).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
