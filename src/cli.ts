@@ -13,6 +13,7 @@ import type { DocKind, LintResult, Severity } from './types.js';
 import { DOC_KINDS } from './types.js';
 import { parseDate } from './cn/dates.js';
 import { formatProblems, type ConfigError } from './config/problems.js';
+import type { Session } from './lint.js';
 
 export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -34,30 +35,38 @@ class UsageError extends Error {}
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-interface CheckOpts {
+/** The input and output options of every reporting command (check, audit, filing: reportOptions). */
+interface ReportOpts {
   config?: string;
   asOf?: string;
   format: string;
   output?: string;
-  rule?: string[];
-  disable?: string[];
   ignore?: string[];
   kind?: string;
+  color?: boolean;
+  encoding?: 'auto' | 'utf8' | 'gb18030';
+}
+
+/** What check and audit add: rule selection, the cache and workers. */
+interface RunOpts extends ReportOpts {
+  rule?: string[];
+  disable?: string[];
+  cache?: boolean;
+  cacheLocation?: string;
+  jobs?: string;
+}
+
+interface CheckOpts extends RunOpts {
   failOn: Severity;
   maxWarnings?: string;
   quiet?: boolean;
-  color?: boolean;
   printConfig?: string;
   stdinFilename?: string;
   stdin?: boolean;
-  encoding?: 'auto' | 'utf8' | 'gb18030';
   baseline?: string;
   writeBaseline?: string;
   reportUnusedDirectives?: boolean;
   shard?: string;
-  cache?: boolean;
-  cacheLocation?: string;
-  jobs?: string;
 }
 
 function validAsOf(v: string | undefined): string | undefined {
@@ -104,9 +113,9 @@ function useColor(io: Io, opt: boolean | undefined): boolean {
   return io.isTTY;
 }
 
-async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<number> {
-  const { openSession, lint, readOptions } = await import('./lint.js');
-  const session = openSession({
+/** The session options check and audit take from the same flags. */
+function sessionOptions(opts: RunOpts, io: Io): import('./lint.js').SessionOptions {
+  return {
     cwd: io.cwd,
     configFile: opts.config,
     asOf: validAsOf(opts.asOf),
@@ -115,6 +124,13 @@ async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<numbe
     kind: validKind(opts.kind),
     ignore: opts.ignore,
     encoding: opts.encoding,
+  };
+}
+
+async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<number> {
+  const { openSession, lint, readOptions } = await import('./lint.js');
+  const session = openSession({
+    ...sessionOptions(opts, io),
     reportUnusedDirectives: opts.reportUnusedDirectives,
     fingerprints: Boolean(opts.baseline || opts.writeBaseline),
   });
@@ -125,15 +141,9 @@ async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<numbe
     write(io, opts.output, JSON.stringify(printableConfig(session.config, rel, session.rules), null, 2) + '\n');
     return 0;
   }
-  let maxWarnings: number | undefined;
-  if (opts.maxWarnings !== undefined) {
-    maxWarnings = Number(opts.maxWarnings);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings 的值“${opts.maxWarnings}”无效；应为非负整数`);
-  }
+  const maxWarnings = validMaxWarnings(opts.maxWarnings);
   // Baseline files are read before the run: a missing or broken one is exit 2 without checking anything.
-  const baselines = opts.baseline || opts.writeBaseline ? await import('./suppress/baseline.js') : null;
-  const known = opts.baseline ? baselines!.readBaseline(resolve(io.cwd, opts.baseline), opts.baseline) : undefined;
-  const previous = opts.writeBaseline ? baselines!.readBaseline(resolve(io.cwd, opts.writeBaseline), opts.writeBaseline, true) : undefined;
+  const baseline = await readBaselines(io, opts.baseline, opts.writeBaseline);
   if (opts.stdin && !paths.includes('-')) paths = [...paths, '-'];
   let stdin: { text: import('./input/read.js').ReadResult; filename: string } | undefined;
   if (paths.includes('-')) {
@@ -142,21 +152,58 @@ async function runCheck(paths: string[], opts: CheckOpts, io: Io): Promise<numbe
   }
   if (paths.length === 0) throw new UsageError('没有指定要检查的文件或目录；用法：hefa check <路径…>（“-”表示标准输入）');
   const result = await lint(paths, session, stdin, undefined, await runOptions(opts, stdin !== undefined));
-  if (baselines) {
-    const ruleIds = new Set(session.rules.map((r) => r.id));
-    const ruleRan = (id: string): boolean => (!opts.rule?.length || opts.rule.includes(id) || !ruleIds.has(id)) && !opts.disable?.includes(id);
-    const step = baselines.baselineStep(result, { known, previous, ruleRan });
-    result.notices.push(...step.notices);
-    if (step.text !== null) {
-      write(io, opts.writeBaseline, step.text);
-      result.notices.push(`已写入基线 ${opts.writeBaseline}（${step.entries} 条）`);
-    }
-  }
+  baselineStep(io, result, session, baseline, opts.rule, opts.disable);
   for (const n of result.notices) io.stderr(`提示：${n}\n`);
   if (result.shard) {
     const { index, count } = result.shard;
     io.stderr(`提示：这是第 ${index}/${count} 片，只含本片的 ${result.files.length} 个文件；跨文件规则（corpus-*）由 hefa merge 合并各片的 JSON 报告时运行\n`);
   }
+  return report(io, result, session, opts, maxWarnings);
+}
+
+function validMaxWarnings(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--max-warnings 的值“${v}”无效；应为非负整数`);
+  return n;
+}
+
+type BaselineModule = typeof import('./suppress/baseline.js');
+
+/** --baseline and --write-baseline, read before the run (check) or the merge. */
+interface Baselines {
+  module: BaselineModule;
+  known?: ReturnType<BaselineModule['readBaseline']>;
+  previous?: ReturnType<BaselineModule['readBaseline']>;
+  writeTo?: string;
+}
+
+async function readBaselines(io: Io, baseline: string | undefined, writeBaseline: string | undefined): Promise<Baselines | null> {
+  if (!baseline && !writeBaseline) return null;
+  const module = await import('./suppress/baseline.js');
+  return {
+    module,
+    known: baseline ? module.readBaseline(resolve(io.cwd, baseline), baseline) : undefined,
+    previous: writeBaseline ? module.readBaseline(resolve(io.cwd, writeBaseline), writeBaseline, true) : undefined,
+    writeTo: writeBaseline,
+  };
+}
+
+/** The baseline step after the run or the merge: known findings suppressed, the new baseline written. */
+function baselineStep(io: Io, result: LintResult, session: Session, b: Baselines | null, only: string[] | undefined, disable: string[] | undefined): void {
+  if (!b) return;
+  const ruleIds = new Set(session.rules.map((r) => r.id));
+  const ruleRan = (id: string): boolean => (!only?.length || only.includes(id) || !ruleIds.has(id)) && !disable?.includes(id);
+  const step = b.module.baselineStep(result, { known: b.known, previous: b.previous, ruleRan });
+  result.notices.push(...step.notices);
+  if (step.text !== null) {
+    write(io, b.writeTo, step.text);
+    result.notices.push(`已写入基线 ${b.writeTo}（${step.entries} 条）`);
+  }
+}
+
+/** The report of check and merge (--quiet shows errors only) and its exit code. */
+async function report(io: Io, result: LintResult, session: Session, opts: MergeOpts, maxWarnings: number | undefined): Promise<number> {
   const shown: LintResult = opts.quiet
     ? { ...result, files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) }
     : result;
@@ -180,7 +227,7 @@ async function runOptions(opts: CheckOpts, stdin: boolean): Promise<import('./li
 }
 
 /** --cache, --cache-location (implies --cache) as lint()'s cache option. */
-async function cacheOption(opts: { cache?: boolean; cacheLocation?: string }): Promise<import('./lint.js').RunOptions['cache']> {
+async function cacheOption(opts: RunOpts): Promise<import('./lint.js').RunOptions['cache']> {
   if (!opts.cache && opts.cacheLocation === undefined) return undefined;
   const { DEFAULT_CACHE_LOCATION } = await import('./cache/store.js');
   return { location: opts.cacheLocation ?? DEFAULT_CACHE_LOCATION, version: VERSION };
@@ -196,11 +243,7 @@ type MergeOpts = Pick<CheckOpts, 'config' | 'format' | 'output' | 'failOn' | 'ma
 async function runMerge(files: string[], opts: MergeOpts, io: Io): Promise<number> {
   const { openSession } = await import('./lint.js');
   const { readShardReports, checkMergeConfig, mergeShards } = await import('./commands/merge.js');
-  let maxWarnings: number | undefined;
-  if (opts.maxWarnings !== undefined) {
-    maxWarnings = Number(opts.maxWarnings);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings 的值“${opts.maxWarnings}”无效；应为非负整数`);
-  }
+  const maxWarnings = validMaxWarnings(opts.maxWarnings);
   const reports = readShardReports(files, io.cwd, VERSION);
   const o = reports[0]!.shard.options;
   const baseline = opts.baseline ?? o.baseline ?? undefined;
@@ -215,26 +258,11 @@ async function runMerge(files: string[], opts: MergeOpts, io: Io): Promise<numbe
   });
   checkMergeConfig(reports, session, VERSION);
   // The baseline step of runCheck, with the shards' --rule/--disable.
-  const baselines = baseline || opts.writeBaseline ? await import('./suppress/baseline.js') : null;
-  const known = baseline ? baselines!.readBaseline(resolve(io.cwd, baseline), baseline) : undefined;
-  const previous = opts.writeBaseline ? baselines!.readBaseline(resolve(io.cwd, opts.writeBaseline), opts.writeBaseline, true) : undefined;
+  const baselines = await readBaselines(io, baseline, opts.writeBaseline);
   const result = await mergeShards(reports, session);
-  if (baselines) {
-    const ruleIds = new Set(session.rules.map((r) => r.id));
-    const ruleRan = (id: string): boolean => (!o.rule?.length || o.rule.includes(id) || !ruleIds.has(id)) && !o.disable?.includes(id);
-    const step = baselines.baselineStep(result, { known, previous, ruleRan });
-    result.notices.push(...step.notices);
-    if (step.text !== null) {
-      write(io, opts.writeBaseline, step.text);
-      result.notices.push(`已写入基线 ${opts.writeBaseline}（${step.entries} 条）`);
-    }
-  }
+  baselineStep(io, result, session, baselines, o.rule ?? undefined, o.disable ?? undefined);
   for (const n of result.notices) io.stderr(`提示：${n}\n`);
-  const shown: LintResult = opts.quiet
-    ? { ...result, files: result.files.map((f) => ({ ...f, findings: f.findings.filter((x) => x.severity === 'error') })) }
-    : result;
-  write(io, opts.output, await renderCheck(shown, opts, io, session));
-  return exitCode(result, opts.failOn, maxWarnings);
+  return report(io, result, session, opts, maxWarnings);
 }
 
 /** The formats of `hefa check` (product.md §4.1); each formatter is imported only when chosen. */
@@ -285,17 +313,9 @@ export function exitCode(result: LintResult, failOn: Severity, maxWarnings?: num
   return fail ? 1 : 0;
 }
 
-interface FilingOpts {
-  encoding?: 'auto' | 'utf8' | 'gb18030';
-  config?: string;
-  asOf?: string;
-  format: string;
-  output?: string;
-  ignore?: string[];
-  kind?: string;
+interface FilingOpts extends ReportOpts {
   failOn?: Severity;
   quiet?: boolean;
-  color?: boolean;
   stdinFilename?: string;
 }
 
@@ -324,38 +344,16 @@ async function runFiling(paths: string[], opts: FilingOpts, io: Io): Promise<num
   return filingExitCode(report, opts.failOn);
 }
 
-interface AuditOpts {
-  encoding?: 'auto' | 'utf8' | 'gb18030';
-  config?: string;
-  asOf?: string;
-  format: string;
-  output?: string;
-  rule?: string[];
-  disable?: string[];
-  ignore?: string[];
-  kind?: string;
+interface AuditOpts extends RunOpts {
   failOn?: Severity;
-  color?: boolean;
   progress?: boolean;
-  cache?: boolean;
-  cacheLocation?: string;
-  jobs?: string;
 }
 
 /** `hefa audit`: the cleanup audit (product.md §4.2); reports and exits 0 unless an input is unreadable or --fail-on is met. */
 async function runAudit(paths: string[], opts: AuditOpts, io: Io): Promise<number> {
   const { openSession, lint } = await import('./lint.js');
   const { auditResult, renderAudit, auditExitCode, createProgress } = await import('./commands/audit.js');
-  const session = openSession({
-    cwd: io.cwd,
-    configFile: opts.config,
-    asOf: validAsOf(opts.asOf),
-    only: opts.rule,
-    disable: opts.disable,
-    kind: validKind(opts.kind),
-    ignore: opts.ignore,
-    encoding: opts.encoding,
-  });
+  const session = openSession(sessionOptions(opts, io));
   if (paths.length === 0) throw new UsageError('没有指定要清理审查的文件或目录；用法：hefa audit <路径…>');
   const run = { version: VERSION, jobs: await validJobs(opts.jobs), cache: await cacheOption(opts) };
   const progress = opts.progress !== false && io.stderrIsTTY ? createProgress(io.stderr) : undefined;

@@ -369,8 +369,8 @@ function chars(n: Node): CharSet {
   }
 }
 
-/** Characters the node's match can begin with. */
-function firstChars(n: Node): CharSet {
+/** Characters the node's match can begin with (`fromEnd` false) or end with (`fromEnd` true). */
+function edgeChars(n: Node, fromEnd: boolean): CharSet {
   switch (n.type) {
     case 'set':
       return n.set;
@@ -379,48 +379,26 @@ function firstChars(n: Node): CharSet {
     case 'backref':
       return ALL;
     case 'group':
-      return n.look ? [] : firstChars(n.body);
+      return n.look ? [] : edgeChars(n.body, fromEnd);
     case 'alt':
-      return n.branches.map(firstChars).reduce(union, []);
+      return n.branches.map((b) => edgeChars(b, fromEnd)).reduce(union, []);
     case 'seq': {
+      // From the edge inwards, as long as the items passed can match the empty string.
       let out: CharSet = [];
-      for (const item of n.items) {
-        out = union(out, firstChars(item));
+      for (let k = 0; k < n.items.length; k++) {
+        const item = n.items[fromEnd ? n.items.length - 1 - k : k]!;
+        out = union(out, edgeChars(item, fromEnd));
         if (!nullable(item)) break;
       }
       return out;
     }
     case 'quant':
-      return n.max === 0 ? [] : firstChars(n.body);
+      return n.max === 0 ? [] : edgeChars(n.body, fromEnd);
   }
 }
 
-/** Characters the node's match can end with. */
-function lastChars(n: Node): CharSet {
-  switch (n.type) {
-    case 'set':
-      return n.set;
-    case 'assert':
-      return [];
-    case 'backref':
-      return ALL;
-    case 'group':
-      return n.look ? [] : lastChars(n.body);
-    case 'alt':
-      return n.branches.map(lastChars).reduce(union, []);
-    case 'seq': {
-      let out: CharSet = [];
-      for (let i = n.items.length - 1; i >= 0; i--) {
-        const item = n.items[i]!;
-        out = union(out, lastChars(item));
-        if (!nullable(item)) break;
-      }
-      return out;
-    }
-    case 'quant':
-      return n.max === 0 ? [] : lastChars(n.body);
-  }
-}
+const firstChars = (n: Node): CharSet => edgeChars(n, false);
+const lastChars = (n: Node): CharSet => edgeChars(n, true);
 
 /** A quantifier that can match different numbers of times. */
 function isVariable(n: Node): boolean {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, Citation, TextRange } from '../../src/types.js';
+import type { Citation } from '../../src/types.js';
 import { findCitations } from '../../src/document/citations.js';
-import { plainBlocks, plainSentences } from '../helpers/plain-blocks.js';
-
-function textOf(blocks: Block[], r: TextRange): string {
-  return blocks[r.block]!.text.slice(r.start, r.end);
-}
+import { plainBlocks, plainSentences, textOf } from '../helpers/plain-blocks.js';
 
 function cite(text: string, ownTitle: string | null = null, article?: number) {
   const blocks = plainBlocks(text);

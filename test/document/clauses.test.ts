@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, TextRange } from '../../src/types.js';
 import { findEffective, findRepeals, findValidity } from '../../src/document/clauses.js';
-import { plainBlocks, plainHeaderEnd, plainSentences } from '../helpers/plain-blocks.js';
-
-function textOf(blocks: Block[], r: TextRange): string {
-  return blocks[r.block]!.text.slice(r.start, r.end);
-}
+import { plainBlocks, plainHeaderEnd, plainSentences, textOf } from '../helpers/plain-blocks.js';
 
 function read(text: string) {
   const blocks = plainBlocks(text);

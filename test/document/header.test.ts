@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Block, TextRange } from '../../src/types.js';
 import { decreeOrgan, findDecree, innerTitleOf, readHeader } from '../../src/document/header.js';
-import { plainBlocks, plainHeaderEnd } from '../helpers/plain-blocks.js';
-
-function textOf(blocks: Block[], r: TextRange): string {
-  return blocks[r.block]!.text.slice(r.start, r.end);
-}
+import { plainBlocks, plainHeaderEnd, textOf } from '../helpers/plain-blocks.js';
 
 function header(text: string) {
   const blocks = plainBlocks(text);

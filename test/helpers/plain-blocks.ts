@@ -3,7 +3,7 @@
  * depend on them: one paragraph block per non-empty line (a `# ` line is a depth-1 heading without
  * the marker), identity segments, sentences split at 。；！？ and line ends.
  */
-import type { Block, Sentence } from '../../src/types.js';
+import type { Block, Sentence, TextRange } from '../../src/types.js';
 
 /** One block per non-empty line of `text`; offsets refer to `text`. */
 export function plainBlocks(text: string): Block[] {
@@ -64,4 +64,9 @@ export function plainHeaderEnd(blocks: Block[]): number {
     /^\s*(?:第[一二三四五六七八九十百千零〇\d]+[章节条]|[一二三四五六七八九十]+、)/.test(b.text),
   );
   return i < 0 ? blocks.length : i;
+}
+
+/** The text a TextRange of `blocks` covers. */
+export function textOf(blocks: Block[], r: TextRange): string {
+  return blocks[r.block]!.text.slice(r.start, r.end);
 }
