@@ -7,7 +7,7 @@ import { relative, resolve } from 'node:path';
 import { readOptions, type Session } from '../lint.js';
 import { settingsForFile } from '../config/index.js';
 import { discover } from '../input/discover.js';
-import { readInput, type ReadResult } from '../input/read.js';
+import { readInputSync, type ReadResult } from '../input/read.js';
 import { buildDocument } from '../document/build.js';
 import { loadMarkdownParser } from '../document/markdown.js';
 import {
@@ -62,7 +62,8 @@ export async function filingReport(paths: string[], session: Session, stdin?: { 
   const env = filingEnv({ asOf: session.asOf, params: session.config.params, calendar: session.env.calendar, settings: session.env.settings });
   const inputs: { path: string; read: () => Promise<ReadResult> }[] = files.map((file) => ({
     path: relative(session.cwd, file).split('\\').join('/'),
-    read: () => readInput(file, readOptions(session)),
+    // Synchronous, as in lint(): thousands of awaited reads would leave the thread waiting between them.
+    read: async () => readInputSync(file, readOptions(session)),
   }));
   if (stdin) inputs.push({ path: stdin.filename, read: async () => stdin.text });
 
