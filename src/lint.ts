@@ -249,11 +249,23 @@ export interface FileUnit {
   corpus: CorpusSummary | null;
   notices: string[];
   deps: [string, string | null][];
+  /** With `hash` asked for: the sha256 of the bytes the step read (null when it could not read them). */
+  hash?: string | null;
 }
 
-/** The per-file step of one file (read unless its bytes are given → model → rules → corpus summary). */
-export function checkFile(session: Session, file: string, rel: string, bytes?: BytesResult): FileUnit {
+/**
+ * The per-file step of one file (read unless its bytes are given → model → rules → corpus summary);
+ * `hash` adds the sha256 of the bytes read, so that a cached run stores the result under the content
+ * the step saw, even if the file changed after the cache looked at it.
+ */
+export function checkFile(session: Session, file: string, rel: string, bytes?: BytesResult, hash = false): FileUnit {
   const read = bytes ?? readInputBytesSync(file, readOptions(session));
+  const unit = checkBytes(session, rel, read);
+  if (hash) unit.hash = read.ok ? sha256(read.bytes) : null;
+  return unit;
+}
+
+function checkBytes(session: Session, rel: string, read: BytesResult): FileUnit {
   const deps: [string, string | null][] = [];
   const onRead = (dep: string, depBytes: Uint8Array | null): void => {
     deps.push([relative(session.cwd, dep).split('\\').join('/'), depBytes ? sha256(depBytes) : null]);
@@ -306,7 +318,7 @@ export async function lint(
   }
   // Per file, in the order discover() gave: a cache hit, or a task for this thread or the workers.
   const units: (FileUnit | undefined)[] = new Array(files.length);
-  const tasks: (PoolTask & { key?: string })[] = [];
+  const tasks: (PoolTask & { key?: string; expected?: string })[] = [];
   let done = 0;
   discovered.forEach(({ abs: file, rel }, index) => {
     const probe = probes ? lookupCache(session, cache!, probes[index]!) : null;
@@ -314,15 +326,21 @@ export async function lint(
       units[index] = probe.unit;
       onProgress?.(++done, files.length);
     } else {
-      tasks.push({ index, file, rel, ...(probe ? { bytes: probe.bytes, key: probe.key } : {}) });
+      // The file is read again when it is checked (its bytes are not held meanwhile), and hashed again.
+      tasks.push({ index, file, rel, ...(probe ? { key: probe.key, expected: probe.hash, hash: true } : {}) });
     }
-    if (probes && probe?.key) probes[index]!.key = probe.key;
   });
   const poolFailed = await checkFiles(session, tasks, run.jobs ?? 1, (task, unit) => {
     units[task.index] = unit;
-    // A result with an internal error is never stored.
-    if (cache && task.key && !unit.result.findings.some((f) => f.ruleId === 'internal-error')) {
-      cache.store.put(task.key, { path: task.rel, deps: unit.deps, result: unit.result, corpus: unit.corpus, notices: unit.notices });
+    if (cache && task.key && unit.hash !== undefined) {
+      // Changed since it was probed: the result belongs to the content checked.
+      const key = unit.hash === task.expected || unit.hash === null ? task.key : fileKey(session, cache, task.rel, unit.hash);
+      probes![task.index]!.key = unit.hash === null ? undefined : key;
+      // A result with an internal error is never stored.
+      if (unit.hash !== null && !unit.result.findings.some((f) => f.ruleId === 'internal-error')) {
+        cache.store.put(key, { path: task.rel, deps: unit.deps, result: unit.result, corpus: unit.corpus, notices: unit.notices });
+      }
+      delete unit.hash;
     }
     onProgress?.(++done, files.length);
   });
@@ -455,8 +473,7 @@ async function checkFiles<T extends PoolTask>(session: Session, tasks: T[], jobs
   }
   for (const task of tasks) {
     if (got.has(task.index)) continue;
-    const bytes = task.bytes ? ({ ok: true, bytes: task.bytes as Buffer } as const) : undefined;
-    onUnit(task, await withMarkdownParser(() => checkFile(session, task.file, task.rel, bytes)));
+    onUnit(task, await withMarkdownParser(() => checkFile(session, task.file, task.rel, undefined, task.hash)));
   }
   return failed;
 }
@@ -483,9 +500,9 @@ export const STAT_TRUST_MARGIN_MS = 2000;
 /**
  * The sha256 of a file's bytes through the cache's stat index: when size, mtime, ctime and inode are
  * those recorded with a trusted hash, that hash without reading the file; otherwise the file is read
- * (bytes returned too) and its stat recorded. Null when it cannot be read.
+ * and its stat recorded (`read` says which). Null when it cannot be read.
  */
-function statHash(session: Session, cache: RunCache, file: string, rel: string): { hash: string; bytes?: Buffer } | { hash: null; failure: BytesResult } {
+function statHash(session: Session, cache: RunCache, file: string, rel: string): { hash: string; read: boolean } | { hash: null; failure: BytesResult } {
   const max = session.config.maxFileSize;
   let st: Stats | undefined;
   try {
@@ -497,7 +514,7 @@ function statHash(session: Session, cache: RunCache, file: string, rel: string):
   const same = Boolean(st && known && known.size === st.size && known.mtimeMs === st.mtimeMs && known.ctimeMs === st.ctimeMs && known.ino === st.ino);
   if (same && known!.ctimeMs < known!.at - STAT_TRUST_MARGIN_MS) {
     cache.store.keepStat(rel);
-    return { hash: known!.hash };
+    return { hash: known!.hash, read: false };
   }
   const at = Date.now();
   const bytes = readInputBytesSync(file, readOptions(session));
@@ -510,7 +527,7 @@ function statHash(session: Session, cache: RunCache, file: string, rel: string):
     // The stat taken before reading: if the file changed in between, it no longer matches next time.
     cache.store.noteStat(rel, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, hash, at });
   }
-  return { hash, bytes: bytes.bytes };
+  return { hash, read: true };
 }
 
 /** A file's key in the cache, as far as its stat or its bytes give it (probeCache). */
@@ -519,21 +536,22 @@ interface CacheProbe {
   rel: string;
   /** The key; absent when the file could not be read (`failure` says why). */
   key?: string;
-  /** The bytes, when they were read to hash them (not when the stat index gave the hash). */
-  bytes?: Buffer;
-  /** Whether the hash came from the stat index. */
+  /** The sha256 of its bytes, from the stat index or from reading them. */
+  hash?: string;
+  /** Whether the hash came from the stat index (the file was not read). */
   trusted: boolean;
   failure?: BytesResult;
 }
 
 /**
  * A file's cache key: its bytes' hash with its rule settings and the run's (src/cache/key.ts). The hash
- * comes from the stat index when the stat is trusted, else from the bytes, which are kept for checking.
+ * comes from the stat index when the stat is trusted, else from the bytes (which are not kept: a run
+ * over thousands of files would hold them all).
  */
 function probeCache(session: Session, cache: RunCache, file: string, rel: string): CacheProbe {
   const h = statHash(session, cache, file, rel);
   if (h.hash === null) return { file, rel, trusted: false, failure: h.failure };
-  return { file, rel, key: fileKey(session, cache, rel, h.hash), bytes: h.bytes, trusted: !h.bytes };
+  return { file, rel, key: fileKey(session, cache, rel, h.hash), hash: h.hash, trusted: !h.read };
 }
 
 function fileKey(session: Session, cache: RunCache, rel: string, hash: string): string {
@@ -548,19 +566,16 @@ function fileKey(session: Session, cache: RunCache, rel: string, hash: string): 
  * trusted stat, reading the file); otherwise the key and the file's bytes, to check and store. An
  * unreadable file's unit (its read-error) is never stored.
  */
-function lookupCache(session: Session, cache: RunCache, probe: CacheProbe): { unit: FileUnit; key?: undefined; bytes?: undefined } | { unit?: undefined; key: string; bytes: Buffer } {
-  const { file, rel, key } = probe;
-  if (key === undefined) return { unit: checkFile(session, file, rel, probe.failure) };
+function lookupCache(session: Session, cache: RunCache, probe: CacheProbe): { unit: FileUnit; key?: undefined; hash?: undefined } | { unit?: undefined; key: string; hash: string } {
+  const { file, rel, key, hash } = probe;
+  if (key === undefined || hash === undefined) return { unit: checkFile(session, file, rel, probe.failure) };
   const hit = cache.store.get(key);
   if (hit && hit.path === rel && depsUnchanged(hit.deps, session, cache)) {
     cache.store.keep(key);
     return { unit: { result: hit.result, corpus: hit.corpus, notices: hit.notices, deps: hit.deps } };
   }
-  if (probe.bytes) return { key, bytes: probe.bytes };
-  // A miss on a trusted stat (other settings, say): read the file now, and key it by what was read.
-  const bytes = readInputBytesSync(file, readOptions(session));
-  if (!bytes.ok) return { unit: checkFile(session, file, rel, bytes) };
-  return { key: fileKey(session, cache, rel, sha256(bytes.bytes)), bytes: bytes.bytes };
+  // A miss: the file is checked, and the result stored under the content the check reads.
+  return { key, hash };
 }
 
 /**

@@ -12,12 +12,12 @@
 import { Worker } from 'node:worker_threads';
 import type { SessionOptions, FileUnit } from '../lint.js';
 
-/** One file for a worker: its place in the run's file list, its path, and its bytes when already read (--cache hashes them first). */
+/** One file for a worker: its place in the run's file list, its path, and whether to hash what it reads (--cache). */
 export interface PoolTask {
   index: number;
   file: string;
   rel: string;
-  bytes?: Uint8Array;
+  hash?: boolean;
 }
 
 export type PoolReply = { index: number; unit: FileUnit }[];

@@ -16,8 +16,7 @@ await loadMarkdownParser();
 parentPort!.on('message', (batch: PoolTask[]) => {
   const reply: PoolReply = [];
   for (const task of batch) {
-    const bytes = task.bytes ? { ok: true as const, bytes: Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength) } : undefined;
-    reply.push({ index: task.index, unit: checkFile(session, task.file, task.rel, bytes) });
+    reply.push({ index: task.index, unit: checkFile(session, task.file, task.rel, undefined, task.hash) });
   }
   parentPort!.postMessage(reply);
 });

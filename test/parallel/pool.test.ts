@@ -38,15 +38,17 @@ describe('runPool', () => {
     expect(got.every((u) => JSON.parse(u).result.document !== null)).toBe(true);
   }, 60_000);
 
-  it('passes bytes read beforehand (the --cache path) to the worker', async () => {
+  it('hashes what it reads when asked (the --cache path)', async () => {
     const session = openSession(options);
     const { readFileSync } = await import('node:fs');
-    const withBytes = tasks.slice(0, 3).map((t) => ({ ...t, bytes: readFileSync(t.file) }));
+    const { createHash } = await import('node:crypto');
+    const hashed = tasks.slice(0, 3).map((t) => ({ ...t, hash: true }));
     const got: string[] = [];
-    await runPool(options, withBytes, 2, (index, unit) => {
+    await runPool(options, hashed, 2, (index, unit) => {
       got[index] = JSON.stringify(unit);
     });
-    expect(got).toEqual(withBytes.map((t) => JSON.stringify(checkFile(session, t.file, t.rel))));
+    expect(got).toEqual(hashed.map((t) => JSON.stringify(checkFile(session, t.file, t.rel, undefined, true))));
+    expect(got.map((u) => JSON.parse(u).hash)).toEqual(hashed.map((t) => createHash('sha256').update(readFileSync(t.file)).digest('hex')));
   }, 60_000);
 
   it('rejects when a worker cannot start its session', async () => {
