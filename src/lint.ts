@@ -109,7 +109,7 @@ export function openSession(options: SessionOptions): Session {
   };
 }
 
-/** How a session reads its inputs (--encoding, config maxFileSize): pass to readInput/readStdin. */
+/** How a session reads its inputs (--encoding, config maxFileSize): pass to readInputSync/readStdin. */
 export function readOptions(session: Session): ReadOptions {
   return { encoding: session.options.encoding ?? 'auto', maxFileSize: session.config.maxFileSize };
 }
@@ -301,7 +301,6 @@ export async function lint(
   });
   const { shard } = run;
   const discovered = shard ? found.filter((f) => inShard(f.rel, shard)) : found;
-  const files = discovered.map((f) => f.abs);
   const cache = run.cache ? openRunCache(session, run.cache) : null;
   // With a cache, every file's key first (its hash from the stat index, or from its bytes)...
   const probes = cache ? discovered.map((f) => probeCache(session, cache, f.abs, f.rel)) : null;
@@ -310,21 +309,21 @@ export async function lint(
   if (recordable && probes!.every((p) => p.key)) {
     const recorded = readRunRecord(session, cache, probes!);
     if (recorded) {
-      onProgress?.(files.length, files.length);
+      onProgress?.(discovered.length, discovered.length);
       const problem = cache.store.save(session.cwd);
       if (problem) recorded.notices = [...recorded.notices, problem].sort();
       return recorded;
     }
   }
   // Per file, in the order discover() gave: a cache hit, or a task for this thread or the workers.
-  const units: (FileUnit | undefined)[] = new Array(files.length);
+  const units: (FileUnit | undefined)[] = new Array(discovered.length);
   const tasks: (PoolTask & { key?: string; expected?: string })[] = [];
   let done = 0;
   discovered.forEach(({ abs: file, rel }, index) => {
     const probe = probes ? lookupCache(session, cache!, probes[index]!) : null;
     if (probe?.unit) {
       units[index] = probe.unit;
-      onProgress?.(++done, files.length);
+      onProgress?.(++done, discovered.length);
     } else {
       // The file is read again when it is checked (its bytes are not held meanwhile), and hashed again.
       tasks.push({ index, file, rel, ...(probe ? { key: probe.key, expected: probe.hash, hash: true } : {}) });
@@ -333,7 +332,7 @@ export async function lint(
   const poolFailed = await checkFiles(session, tasks, run.jobs ?? 1, (task, unit) => {
     units[task.index] = unit;
     if (cache && task.key && unit.hash !== undefined) {
-      // Changed since it was probed: the result belongs to the content checked.
+      // Stored under the content the check read (a file changed since it was probed gets a new key).
       const key = unit.hash === task.expected || unit.hash === null ? task.key : fileKey(session, cache, task.rel, unit.hash);
       probes![task.index]!.key = unit.hash === null ? undefined : key;
       // A result with an internal error is never stored.
@@ -342,7 +341,7 @@ export async function lint(
       }
       delete unit.hash;
     }
-    onProgress?.(++done, files.length);
+    onProgress?.(++done, discovered.length);
   });
   const results: FileResult[] = [];
   const corpus: CorpusSummary[] = [];
@@ -500,9 +499,9 @@ export const STAT_TRUST_MARGIN_MS = 2000;
 /**
  * The sha256 of a file's bytes through the cache's stat index: when size, mtime, ctime and inode are
  * those recorded with a trusted hash, that hash without reading the file; otherwise the file is read
- * and its stat recorded (`read` says which). Null when it cannot be read.
+ * and its stat recorded. Null when it cannot be read.
  */
-function statHash(session: Session, cache: RunCache, file: string, rel: string): { hash: string; read: boolean } | { hash: null; failure: BytesResult } {
+function statHash(session: Session, cache: RunCache, file: string, rel: string): { hash: string } | { hash: null; failure: BytesResult } {
   const max = session.config.maxFileSize;
   let st: Stats | undefined;
   try {
@@ -514,7 +513,7 @@ function statHash(session: Session, cache: RunCache, file: string, rel: string):
   const same = Boolean(st && known && known.size === st.size && known.mtimeMs === st.mtimeMs && known.ctimeMs === st.ctimeMs && known.ino === st.ino);
   if (same && known!.ctimeMs < known!.at - STAT_TRUST_MARGIN_MS) {
     cache.store.keepStat(rel);
-    return { hash: known!.hash, read: false };
+    return { hash: known!.hash };
   }
   const at = Date.now();
   const bytes = readInputBytesSync(file, readOptions(session));
@@ -527,7 +526,7 @@ function statHash(session: Session, cache: RunCache, file: string, rel: string):
     // The stat taken before reading: if the file changed in between, it no longer matches next time.
     cache.store.noteStat(rel, { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, hash, at });
   }
-  return { hash, read: true };
+  return { hash };
 }
 
 /** A file's key in the cache, as far as its stat or its bytes give it (probeCache). */
@@ -538,8 +537,6 @@ interface CacheProbe {
   key?: string;
   /** The sha256 of its bytes, from the stat index or from reading them. */
   hash?: string;
-  /** Whether the hash came from the stat index (the file was not read). */
-  trusted: boolean;
   failure?: BytesResult;
 }
 
@@ -550,8 +547,8 @@ interface CacheProbe {
  */
 function probeCache(session: Session, cache: RunCache, file: string, rel: string): CacheProbe {
   const h = statHash(session, cache, file, rel);
-  if (h.hash === null) return { file, rel, trusted: false, failure: h.failure };
-  return { file, rel, key: fileKey(session, cache, rel, h.hash), hash: h.hash, trusted: !h.read };
+  if (h.hash === null) return { file, rel, failure: h.failure };
+  return { file, rel, key: fileKey(session, cache, rel, h.hash), hash: h.hash };
 }
 
 function fileKey(session: Session, cache: RunCache, rel: string, hash: string): string {
@@ -563,8 +560,8 @@ function fileKey(session: Session, cache: RunCache, rel: string, hash: string): 
 
 /**
  * A probed file through the cache: a hit gives the stored unit without building the model (nor, with a
- * trusted stat, reading the file); otherwise the key and the file's bytes, to check and store. An
- * unreadable file's unit (its read-error) is never stored.
+ * trusted stat, reading the file); otherwise the key and the hash it was probed with, to check and
+ * store. An unreadable file's unit (its read-error) is never stored.
  */
 function lookupCache(session: Session, cache: RunCache, probe: CacheProbe): { unit: FileUnit; key?: undefined; hash?: undefined } | { unit?: undefined; key: string; hash: string } {
   const { file, rel, key, hash } = probe;

@@ -4,9 +4,9 @@
  * or by a preset still applies to every finding of the rule.
  */
 import { describe, expect, it } from 'vitest';
-import { reporter, runRules, type EnabledRule, type RunEnv } from '../../src/rules/runner.js';
+import { reporter, runRules, type EnabledRule } from '../../src/rules/runner.js';
 import { buildDocument } from '../../src/document/build.js';
-import { lawTableOf } from '../../src/laws/table.js';
+import { testEnv } from '../helpers/run-env.js';
 import type { CheckKind, Finding, Rule, Severity } from '../../src/types.js';
 import { DOC_POS } from '../../src/document/positions.js';
 
@@ -40,14 +40,7 @@ const KIND: CheckKind = {
   },
 };
 
-const ENV: RunEnv = {
-  params: {},
-  asOf: '2026-11-29',
-  calendar: { isWorkday: () => true, covers: () => true },
-  notices: new Set(),
-  settings: { jurisdiction: null, filing: { unit: 'days', targets: [] } },
-  laws: lawTableOf([]),
-};
+const ENV = testEnv();
 
 function run(severity: Severity): Finding[] {
   const doc = buildDocument('a.md', '# 夹江县养犬管理办法\n\n第一条　本办法自2024年7月1日起施行。\n');

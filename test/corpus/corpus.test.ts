@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../src/document/build.js';
 import { addCorpusFindings, buildCorpusIndex, numberKey, summarizeForCorpus } from '../../src/corpus/index.js';
 import { BUILTIN_RULES_DIR, loadRules } from '../../src/rules/load.js';
-import { prepareRules, type RunEnv } from '../../src/rules/runner.js';
-import { lawTableOf } from '../../src/laws/table.js';
+import { prepareRules } from '../../src/rules/runner.js';
+import { testEnv } from '../helpers/run-env.js';
 import type { CorpusSummary, FileResult, Severity } from '../../src/types.js';
 import { brief, county, docSet, findingsOf, lintSet } from '../helpers/doc-set.js';
 
@@ -137,14 +137,7 @@ describe('settings per file and order independence', () => {
 
   it('the same findings whatever order the files were read in', () => {
     const docs = [buildDocument('new.md', NEW), buildDocument('old.md', OLD), buildDocument('citing.md', CITING)];
-    const env: RunEnv = {
-      params: {},
-      asOf: '2026-11-29',
-      calendar: { isWorkday: () => true, covers: () => true },
-      notices: new Set(),
-      settings: { jurisdiction: null, filing: { unit: 'days', targets: [] } },
-      laws: lawTableOf([]),
-    };
+    const env = testEnv();
     const enabled = prepareRules(
       RULES.filter((r) => CORPUS_RULES.includes(r.id)),
       new Map(CORPUS_RULES.map((id) => [id, { severity: RULES.find((r) => r.id === id)!.severity as Severity, options: {} }])),
